@@ -1,0 +1,55 @@
+// Lint rules for the whole workspace. The module-boundary rule is the one that
+// matters most: it keeps the pure libraries (domain, recsys, nlu) free of any
+// framework or I/O client, and keeps dependencies pointing inward
+// (apps -> adapters -> pure).
+import nx from '@nx/eslint-plugin';
+import tseslint from 'typescript-eslint';
+
+const IO_AND_FRAMEWORK = [
+  '@nestjs/*',
+  'mongoose',
+  'mongodb',
+  'nats',
+  'ioredis',
+  'better-sqlite3',
+  'testcontainers',
+  '@testcontainers/*',
+  'fastify',
+  'node:fs',
+  'fs',
+  'node:net',
+  'net',
+  'node:http',
+  'http',
+  'node:child_process',
+  'child_process',
+];
+
+export default [
+  { ignores: ['**/dist', '**/node_modules', '**/coverage', '**/.nx', 'tmp/**', 'data/**'] },
+  ...nx.configs['flat/base'],
+  ...nx.configs['flat/typescript'],
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parser: tseslint.parser },
+    rules: {
+      '@nx/enforce-module-boundaries': [
+        'error',
+        {
+          enforceBuildableLibDependency: false,
+          allow: [],
+          depConstraints: [
+            {
+              sourceTag: 'type:pure',
+              onlyDependOnLibsWithTags: ['type:pure'],
+              bannedExternalImports: IO_AND_FRAMEWORK,
+            },
+            { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:pure', 'type:adapter'] },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:adapter'] },
+          ],
+        },
+      ],
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+];
