@@ -8,7 +8,7 @@ module.exports = {
   transform: {
     '^.+\\.ts$': [
       'ts-jest',
-      { tsconfig: path.join(__dirname, 'tsconfig.base.json'), isolatedModules: true, diagnostics: false },
+      { tsconfig: path.join(__dirname, 'tsconfig.base.json'), diagnostics: false },
     ],
   },
   moduleFileExtensions: ['ts', 'js', 'json'],

@@ -1,0 +1,29 @@
+import { randomUUID } from 'node:crypto';
+import type { EventMetadata, NewEvent } from '../log/recordedEvent';
+import { EVENT_CATALOGUE, type EventDataOf, type EventType } from './eventCatalogue';
+import { parseEventData } from './parseEventData';
+
+export interface NewQfzzEventOptions {
+  /** Pass one to make a retried write idempotent; otherwise a random UUID. */
+  eventId?: string;
+  metadata?: Partial<Omit<EventMetadata, 'recordedAt'>>;
+}
+
+/**
+ * What a writer hands to the store: validated against today's schema and
+ * stamped with today's version, so nothing invalid or unversioned enters the log.
+ */
+export function newQfzzEvent<T extends EventType>(
+  type: T,
+  data: EventDataOf<T>,
+  options: NewQfzzEventOptions = {},
+): NewEvent<T, EventDataOf<T>> {
+  const { currentSchemaVersion } = EVENT_CATALOGUE[type];
+  return {
+    eventId: options.eventId ?? randomUUID(),
+    type,
+    schemaVersion: currentSchemaVersion,
+    data: parseEventData(type, currentSchemaVersion, data),
+    ...(options.metadata ? { metadata: options.metadata } : {}),
+  };
+}

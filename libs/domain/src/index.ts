@@ -1,0 +1,3 @@
+export * from './log/recordedEvent';
+export * from './log/canonical';
+export * from './log/hashChain';

@@ -1,0 +1,3 @@
+export * from './recordedEvent';
+export * from './canonical';
+export * from './hashChain';

@@ -1,0 +1,106 @@
+import type { RecordedEvent } from '@qfzz/domain';
+import { DEFAULT_READ_BATCH, type EventStore } from '../eventStore';
+
+export interface CatchUpOptions {
+  /** Start after this position (a stored checkpoint); 0 replays the whole log. */
+  after: number;
+  /** Handles one ordered batch; the checkpoint moves only after it resolves. */
+  handle: (events: RecordedEvent[], nextPosition: number) => void | Promise<void>;
+  batchSize?: number;
+  /** How often to look for appends by other processes when the local hint stays quiet. */
+  pollIntervalMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/**
+ * Reads the log in position order from a checkpoint, then follows it live.
+ * It relies on `EventStore.readAll` never returning an event while a smaller
+ * position may still commit, so the checkpoint can only move forward.
+ */
+export class CatchUpSubscription {
+  private checkpoint: number;
+  private running = false;
+  private wake: (() => void) | undefined;
+  /** Set by an append hint that arrived while we were reading, so the next sleep is skipped. */
+  private hinted = false;
+  private loop: Promise<void> | undefined;
+  private unsubscribe: (() => void) | undefined;
+  private readonly caughtUpWaiters: { position: number; resolve: () => void }[] = [];
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly options: CatchUpOptions,
+  ) {
+    this.checkpoint = options.after;
+  }
+
+  get position(): number {
+    return this.checkpoint;
+  }
+
+  start(): this {
+    if (this.running) return this;
+    this.running = true;
+    this.unsubscribe = this.store.onAppended(() => {
+      this.hinted = true;
+      this.wake?.();
+    });
+    this.loop = this.run();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.unsubscribe?.();
+    this.wake?.();
+    await this.loop;
+  }
+
+  /** Resolves once every event up to `position` has been handled. */
+  waitFor(position: number): Promise<void> {
+    if (this.checkpoint >= position) return Promise.resolve();
+    return new Promise((resolve) => this.caughtUpWaiters.push({ position, resolve }));
+  }
+
+  private async run(): Promise<void> {
+    const batchSize = this.options.batchSize ?? DEFAULT_READ_BATCH;
+    const pollIntervalMs = this.options.pollIntervalMs ?? 100;
+    while (this.running) {
+      this.hinted = false;
+      try {
+        const batch = await this.store.readAll({ after: this.checkpoint, limit: batchSize });
+        if (batch.events.length > 0) await this.options.handle(batch.events, batch.nextPosition);
+        const moved = batch.nextPosition !== this.checkpoint;
+        this.checkpoint = batch.nextPosition;
+        this.releaseWaiters();
+        if (batch.events.length === batchSize || (moved && batch.events.length > 0)) continue;
+      } catch (error) {
+        if (!this.running) return;
+        this.options.onError?.(error);
+      }
+      await this.sleep(pollIntervalMs);
+    }
+  }
+
+  private releaseWaiters() {
+    for (let i = this.caughtUpWaiters.length - 1; i >= 0; i--) {
+      if (this.caughtUpWaiters[i].position <= this.checkpoint) {
+        this.caughtUpWaiters[i].resolve();
+        this.caughtUpWaiters.splice(i, 1);
+      }
+    }
+  }
+
+  private sleep(ms: number): Promise<void> {
+    if (this.hinted || !this.running) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.wake = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.wake = done;
+    });
+  }
+}

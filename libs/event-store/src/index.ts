@@ -1,0 +1,6 @@
+export * from './eventStore';
+export * from './expectedVersion';
+export * from './errors';
+export * from './catchUp/catchUpSubscription';
+export * from './sqlite/sqliteEventStore';
+export * from './mongodb/mongoEventStore';

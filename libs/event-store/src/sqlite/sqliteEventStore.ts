@@ -1,0 +1,205 @@
+import Database from 'better-sqlite3';
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import type { NewEvent, RecordedEvent } from '@qfzz/domain';
+import {
+  assertAppendable,
+  checkExpectedVersion,
+  EMPTY_STREAM_HEAD,
+  recordEvents,
+  resolveRetry,
+  type StreamHead,
+} from '../appendPlan';
+import {
+  DEFAULT_READ_BATCH,
+  type AppendOptions,
+  type AppendResult,
+  type EventStore,
+  type EventStoreHooks,
+  type ReadAllBatch,
+  type ReadAllOptions,
+  type ReadStreamOptions,
+} from '../eventStore';
+import { AppendListeners } from '../appendListeners';
+import { migrateEventLog, type EventRow } from './sqliteSchema';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file; its folder is created when missing. */
+  file: string;
+  hooks?: EventStoreHooks;
+  /** How long a writer waits for another process's write lock. */
+  busyTimeoutMs?: number;
+  /**
+   * `NORMAL` (default) survives a crash of the process; `FULL` also survives a
+   * power cut, at the cost of an fsync per append.
+   */
+  synchronous?: 'NORMAL' | 'FULL';
+}
+
+/**
+ * The embedded event log for edge mode: one SQLite file in WAL mode. Writes go
+ * through one connection, one append at a time; reads use a second connection
+ * that only ever sees committed transactions.
+ */
+export class SqliteEventStore implements EventStore {
+  private readonly writer: Database.Database;
+  private readonly reader: Database.Database;
+  private readonly listeners = new AppendListeners();
+  private writeQueue: Promise<unknown> = Promise.resolve();
+  private closed = false;
+  private readonly statements;
+
+  constructor(private readonly options: SqliteEventStoreOptions) {
+    if (options.file === ':memory:' || options.file === '') {
+      // Readers use their own connection, which an in-memory database cannot share.
+      throw new Error('SqliteEventStore needs a file path, not an in-memory database');
+    }
+    mkdirSync(dirname(options.file), { recursive: true });
+    this.writer = new Database(options.file);
+    this.writer.pragma('journal_mode = WAL');
+    this.writer.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
+    this.writer.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+    migrateEventLog(this.writer);
+    this.reader = new Database(options.file, { readonly: true });
+    this.reader.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
+
+    this.statements = {
+      head: this.writer.prepare<[string], { version: number; hash: string }>(
+        'SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1',
+      ),
+      maxPosition: this.writer.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
+      insert: this.writer.prepare(
+        `INSERT INTO events (position, event_id, stream_id, version, type, schema_version, data, metadata, prev_hash, hash)
+         VALUES (@position, @eventId, @streamId, @version, @type, @schemaVersion, @data, @metadata, @prevHash, @hash)`,
+      ),
+      readStream: this.reader.prepare<[string, number, number], EventRow>(
+        'SELECT * FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?',
+      ),
+      readAll: this.reader.prepare<[number, number], EventRow>(
+        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
+      ),
+      streamVersion: this.reader.prepare<[string], { v: number | null }>(
+        'SELECT MAX(version) AS v FROM events WHERE stream_id = ?',
+      ),
+      readerMaxPosition: this.reader.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
+    };
+  }
+
+  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+    const run = this.writeQueue.then(() => this.appendNow(streamId, events, options));
+    // The queue must keep going after a failed append.
+    this.writeQueue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async appendNow(streamId: string, events: readonly NewEvent[], options: AppendOptions) {
+    this.assertOpen();
+    assertAppendable(streamId, events);
+    // IMMEDIATE takes the write lock now, so the head we read cannot change under us.
+    this.writer.exec('BEGIN IMMEDIATE');
+    let committed = false;
+    try {
+      const stored = this.findByEventIds(events.map((e) => e.eventId));
+      const retry = resolveRetry(streamId, events, stored);
+      if (retry) {
+        this.writer.exec('ROLLBACK');
+        committed = true;
+        return this.result(streamId, retry, true);
+      }
+      const head: StreamHead = this.statements.head.get(streamId) ?? EMPTY_STREAM_HEAD;
+      checkExpectedVersion(streamId, head, options.expectedVersion);
+      const firstPosition = (this.statements.maxPosition.get()?.p ?? 0) + 1;
+      const recorded = recordEvents(streamId, head, events, firstPosition, new Date().toISOString());
+      for (const event of recorded) this.statements.insert.run(toRow(event));
+      if (this.options.hooks?.beforeCommit) await this.options.hooks.beforeCommit(recorded);
+      this.writer.exec('COMMIT');
+      committed = true;
+      const result = this.result(streamId, recorded, false);
+      this.listeners.notify(result.lastPosition);
+      return result;
+    } finally {
+      if (!committed && this.writer.inTransaction) this.writer.exec('ROLLBACK');
+    }
+  }
+
+  private findByEventIds(eventIds: string[]): RecordedEvent[] {
+    const placeholders = eventIds.map(() => '?').join(',');
+    const rows = this.writer
+      .prepare<string[], EventRow>(`SELECT * FROM events WHERE event_id IN (${placeholders})`)
+      .all(...eventIds);
+    return rows.map(fromRow);
+  }
+
+  private result(streamId: string, events: RecordedEvent[], alreadyAppended: boolean): AppendResult {
+    const last = events[events.length - 1];
+    return { streamId, nextExpectedVersion: last.version, lastPosition: last.position, events, alreadyAppended };
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const rows = this.statements.readStream.all(streamId, options.fromVersion ?? 1, options.limit ?? -1);
+    return rows.map(fromRow);
+  }
+
+  async readAll({ after, limit = DEFAULT_READ_BATCH }: ReadAllOptions): Promise<ReadAllBatch> {
+    this.assertOpen();
+    const events = this.statements.readAll.all(after, limit).map(fromRow);
+    return { events, nextPosition: events.length ? events[events.length - 1].position : after };
+  }
+
+  async streamVersion(streamId: string): Promise<number> {
+    this.assertOpen();
+    return this.statements.streamVersion.get(streamId)?.v ?? 0;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.statements.readerMaxPosition.get()?.p ?? 0;
+  }
+
+  onAppended(listener: (lastPosition: number) => void): () => void {
+    return this.listeners.add(listener);
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    await this.writeQueue;
+    this.closed = true;
+    this.reader.close();
+    this.writer.close();
+  }
+
+  private assertOpen() {
+    if (this.closed) throw new Error('SqliteEventStore is closed');
+  }
+}
+
+function toRow(event: RecordedEvent) {
+  return {
+    position: event.position,
+    eventId: event.eventId,
+    streamId: event.streamId,
+    version: event.version,
+    type: event.type,
+    schemaVersion: event.schemaVersion,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata),
+    prevHash: event.prevHash,
+    hash: event.hash,
+  };
+}
+
+function fromRow(row: EventRow): RecordedEvent {
+  return {
+    eventId: row.event_id,
+    streamId: row.stream_id,
+    version: row.version,
+    position: row.position,
+    type: row.type,
+    schemaVersion: row.schema_version,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    prevHash: row.prev_hash,
+    hash: row.hash,
+  };
+}

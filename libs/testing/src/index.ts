@@ -1,0 +1,10 @@
+export { containerRuntimeAvailable, containerRuntimeStatus, testServersMode } from './containerRuntime';
+export type { ContainerRuntimeStatus, TestServersMode } from './containerRuntime';
+export { freePort } from './freePort';
+export { startNats } from './natsServer';
+export type { RunningNats } from './natsServer';
+export { startRedis } from './redisServer';
+export type { RunningRedis } from './redisServer';
+export { startMongo } from './mongoServer';
+export type { MongoUnavailable, RunningMongo } from './mongoServer';
+export type { ServerHow } from './serverChoice';
