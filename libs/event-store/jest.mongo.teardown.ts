@@ -1,0 +1,3 @@
+export default async function stopMongoForContract(): Promise<void> {
+  await (globalThis as { qfzzMongo?: { stop(): Promise<void> } }).qfzzMongo?.stop();
+}
