@@ -15,15 +15,22 @@ const IO_AND_FRAMEWORK = [
   'testcontainers',
   '@testcontainers/*',
   'fastify',
-  'node:fs',
-  'fs',
-  'node:net',
-  'net',
-  'node:http',
-  'http',
-  'node:child_process',
-  'child_process',
 ];
+
+// Node's I/O modules, which the Nx rule does not look at.
+const NODE_IO = [
+  'fs',
+  'fs/promises',
+  'net',
+  'http',
+  'https',
+  'http2',
+  'child_process',
+  'dgram',
+  'worker_threads',
+  'cluster',
+];
+const PURE_LIBS = ['libs/domain/**/*.ts', 'libs/recsys/**/*.ts', 'libs/nlu/**/*.ts'];
 
 export default [
   { ignores: ['**/dist', '**/node_modules', '**/coverage', '**/.nx', 'tmp/**', 'data/**'] },
@@ -50,6 +57,21 @@ export default [
         },
       ],
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: PURE_LIBS,
+    ignores: ['**/*.spec.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: NODE_IO.flatMap((name) => [name, `node:${name}`]).map((name) => ({
+            name,
+            message: 'Pure libraries do no I/O: take the data as an argument instead.',
+          })),
+        },
+      ],
     },
   },
 ];

@@ -14,7 +14,10 @@ const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 if (isRoot && onPath('apt-get')) {
   console.log(`[qfzz] installing ${missing.join(' and ')} for the integration tests (apt-get)...`);
   execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
-  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  execFileSync('apt-get', ['install', '-y', '-qq', ...missing], {
+    stdio: 'inherit',
+    env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' },
+  });
   process.exit(0);
 }
 console.error(

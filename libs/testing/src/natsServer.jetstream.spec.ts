@@ -36,10 +36,10 @@ describe('startNats', () => {
     await jsm.consumers.add('EVENTS', { durable_name: 'reader', ack_policy: AckPolicy.Explicit });
     const consumer = await js.consumers.get('EVENTS', 'reader');
     const msg = await consumer.next({ expires: 5000 });
-    expect(msg).not.toBeNull();
-    expect(msg?.subject).toBe('events.played');
-    expect(sc.decode(msg!.data)).toBe('track-1');
-    msg?.ack();
+    if (!msg) throw new Error('no message within 5 s');
+    expect(msg.subject).toBe('events.played');
+    expect(sc.decode(msg.data)).toBe('track-1');
+    msg.ack();
     await nc.close();
   });
 
