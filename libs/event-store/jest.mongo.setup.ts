@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { register } from 'tsconfig-paths';
 
 const root = join(__dirname, '../..');
-// eslint-disable-next-line @typescript-eslint/no-require-imports
 register({ baseUrl: root, paths: require(join(root, 'tsconfig.base.json')).compilerOptions.paths });
 
 export default async function findMongoForContract(): Promise<void> {
@@ -14,7 +13,9 @@ export default async function findMongoForContract(): Promise<void> {
   if (mongo.available) {
     process.env.QFZZ_MONGODB_CONTRACT_URL = mongo.url;
     (globalThis as { qfzzMongo?: { stop(): Promise<void> } }).qfzzMongo = mongo;
-    console.log(`\n[event-store] MongoDB contract suite: RUNNING against ${mongo.how === 'env' ? 'MONGODB_URL' : 'a testcontainers replica set'}`);
+    console.log(
+      `\n[event-store] MongoDB contract suite: RUNNING against ${mongo.how === 'env' ? 'MONGODB_URL' : 'a testcontainers replica set'}`,
+    );
   } else {
     process.env.QFZZ_MONGODB_CONTRACT_SKIPPED = mongo.reason;
     console.log(`\n[event-store] MongoDB contract suite: SKIPPED — ${mongo.reason}`);

@@ -14,14 +14,16 @@ export interface StreamHead {
 export const EMPTY_STREAM_HEAD: StreamHead = { version: 0, hash: GENESIS_HASH };
 
 export function assertAppendable(streamId: string, events: readonly NewEvent[]): void {
-  if (typeof streamId !== 'string' || streamId.length === 0) throw new InvalidAppendError('streamId is required');
+  if (typeof streamId !== 'string' || streamId.length === 0)
+    throw new InvalidAppendError('streamId is required');
   if (events.length === 0) throw new InvalidAppendError(`Stream ${streamId}: nothing to append`);
   const seen = new Set<string>();
   for (const [index, event] of events.entries()) {
     if (typeof event.eventId !== 'string' || event.eventId.length === 0) {
       throw new InvalidAppendError(`events[${index}].eventId is required`);
     }
-    if (seen.has(event.eventId)) throw new InvalidAppendError(`events[${index}].eventId ${event.eventId} repeats`);
+    if (seen.has(event.eventId))
+      throw new InvalidAppendError(`events[${index}].eventId ${event.eventId} repeats`);
     seen.add(event.eventId);
     if (typeof event.type !== 'string' || event.type.length === 0) {
       throw new InvalidAppendError(`events[${index}].type is required`);
@@ -45,7 +47,11 @@ export function resolveRetry(
   if (alreadyStored.length === 0) return undefined;
   const foreign = alreadyStored.filter((stored) => stored.streamId !== streamId);
   if (foreign.length > 0) {
-    throw new EventIdConflictError(streamId, foreign.map((e) => e.eventId), 'already belong to another stream');
+    throw new EventIdConflictError(
+      streamId,
+      foreign.map((e) => e.eventId),
+      'already belong to another stream',
+    );
   }
   if (alreadyStored.length !== events.length) {
     throw new EventIdConflictError(
@@ -58,7 +64,11 @@ export function resolveRetry(
   return events.map((e) => byId.get(e.eventId) as RecordedEvent);
 }
 
-export function checkExpectedVersion(streamId: string, head: StreamHead, expected: ExpectedVersion = ANY_VERSION) {
+export function checkExpectedVersion(
+  streamId: string,
+  head: StreamHead,
+  expected: ExpectedVersion = ANY_VERSION,
+) {
   if (!matchesExpectedVersion(head.version, expected)) {
     throw new ExpectedVersionConflictError(streamId, expected, head.version);
   }

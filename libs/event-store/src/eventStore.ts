@@ -53,7 +53,11 @@ export interface EventStoreHooks {
  * with a smaller position may still commit (no catch-up reader skips one).
  */
 export interface EventStore {
-  appendToStream(streamId: string, events: readonly NewEvent[], options?: AppendOptions): Promise<AppendResult>;
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options?: AppendOptions,
+  ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<ReadAllBatch>;
   /** 0 when the stream has no events. */

@@ -3,7 +3,14 @@ import { checkExpectedVersion, EMPTY_STREAM_HEAD, recordEvents } from './appendP
 import { AppendListeners } from './appendListeners';
 import { CommitGate } from './contract/commitGate';
 import { runHoleScenario } from './contract/holeScenario';
-import type { AppendOptions, AppendResult, EventStore, EventStoreHooks, ReadAllBatch, ReadAllOptions } from './eventStore';
+import type {
+  AppendOptions,
+  AppendResult,
+  EventStore,
+  EventStoreHooks,
+  ReadAllBatch,
+  ReadAllOptions,
+} from './eventStore';
 import { HoleWatch, takeContiguous } from './holeGuard';
 
 /**
@@ -23,7 +30,11 @@ class PositionsFirstLog implements EventStore {
     private readonly hooks: EventStoreHooks,
   ) {}
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const mine = this.committed.filter((e) => e.streamId === streamId);
     const head = mine.length ? { version: mine.length, hash: mine[mine.length - 1].hash } : EMPTY_STREAM_HEAD;
     checkExpectedVersion(streamId, head, options.expectedVersion);
@@ -35,12 +46,19 @@ class PositionsFirstLog implements EventStore {
     this.committed.sort((a, b) => a.position - b.position);
     const last = recorded[recorded.length - 1];
     this.listeners.notify(last.position);
-    return { streamId, nextExpectedVersion: last.version, lastPosition: last.position, events: recorded, alreadyAppended: false };
+    return {
+      streamId,
+      nextExpectedVersion: last.version,
+      lastPosition: last.position,
+      events: recorded,
+      alreadyAppended: false,
+    };
   }
 
   async readAll({ after, limit = 1000 }: ReadAllOptions): Promise<ReadAllBatch> {
     const rows = this.committed.filter((e) => e.position > after).slice(0, limit);
-    if (!this.guarded) return { events: rows, nextPosition: rows.length ? rows[rows.length - 1].position : after };
+    if (!this.guarded)
+      return { events: rows, nextPosition: rows.length ? rows[rows.length - 1].position : after };
     const { rows: safe, nextPosition, blockedByHole } = takeContiguous(after, rows);
     if (blockedByHole && safe.length === 0) this.holes.isStale(nextPosition + 1);
     return { events: safe, nextPosition };
@@ -58,7 +76,9 @@ class PositionsFirstLog implements EventStore {
   onAppended(listener: (position: number) => void) {
     return this.listeners.add(listener);
   }
-  async close() {}
+  async close() {
+    this.committed.length = 0;
+  }
 }
 
 describe('the hole race, with writers that take positions before committing', () => {
@@ -80,7 +100,11 @@ describe('takeContiguous', () => {
   const at = (...positions: number[]) => positions.map((position) => ({ position }));
 
   it('takes rows up to the first missing position', () => {
-    expect(takeContiguous(3, at(4, 5, 7, 8))).toEqual({ rows: at(4, 5), nextPosition: 5, blockedByHole: true });
+    expect(takeContiguous(3, at(4, 5, 7, 8))).toEqual({
+      rows: at(4, 5),
+      nextPosition: 5,
+      blockedByHole: true,
+    });
   });
 
   it('takes nothing when the very next position is missing', () => {
@@ -88,7 +112,11 @@ describe('takeContiguous', () => {
   });
 
   it('takes everything when there is no hole', () => {
-    expect(takeContiguous(0, at(1, 2, 3))).toEqual({ rows: at(1, 2, 3), nextPosition: 3, blockedByHole: false });
+    expect(takeContiguous(0, at(1, 2, 3))).toEqual({
+      rows: at(1, 2, 3),
+      nextPosition: 3,
+      blockedByHole: false,
+    });
   });
 });
 

@@ -47,7 +47,10 @@ export function describeEventStoreContract(
 
       it('keeps the data, type, schema version and metadata as given', async () => {
         const id = stream();
-        const data = { track: { trackId: 't-1', genre: 'r&b', artist: 'R.E.M.' }, weights: { 'st. louis': 0.5, $gt: 1 } };
+        const data = {
+          track: { trackId: 't-1', genre: 'r&b', artist: 'R.E.M.' },
+          weights: { 'st. louis': 0.5, $gt: 1 },
+        };
         await store.appendToStream(id, [
           {
             eventId: 'e-keep-' + randomUUID(),
@@ -61,7 +64,11 @@ export function describeEventStoreContract(
         expect(event.type).toBe('TrackLiked');
         expect(event.schemaVersion).toBe(2);
         expect(event.data).toEqual(data);
-        expect(event.metadata).toMatchObject({ occurredAt: '2026-01-02T03:04:05.000Z', correlationId: 'c-1', actor: 'listener-1' });
+        expect(event.metadata).toMatchObject({
+          occurredAt: '2026-01-02T03:04:05.000Z',
+          correlationId: 'c-1',
+          actor: 'listener-1',
+        });
         expect(Date.parse(event.metadata.recordedAt)).not.toBeNaN();
       });
 
@@ -71,10 +78,12 @@ export function describeEventStoreContract(
         const attempt = store.appendToStream(id, [anEvent()], { expectedVersion: 5 });
         await expect(attempt).rejects.toThrow(/expected version 5, but it is at version 1/);
         await expect(attempt.catch((e) => isExpectedVersionConflict(e))).resolves.toBe(true);
-        await expect(store.appendToStream(id, [anEvent()], { expectedVersion: NO_STREAM })).rejects.toThrow(/conflict|expected/i);
-        await expect(store.appendToStream(stream(), [anEvent()], { expectedVersion: STREAM_EXISTS })).rejects.toThrow(
-          /expected version stream_exists/,
+        await expect(store.appendToStream(id, [anEvent()], { expectedVersion: NO_STREAM })).rejects.toThrow(
+          /conflict|expected/i,
         );
+        await expect(
+          store.appendToStream(stream(), [anEvent()], { expectedVersion: STREAM_EXISTS }),
+        ).rejects.toThrow(/expected version stream_exists/);
         expect((await store.readStream(id)).length).toBe(1);
       });
 
@@ -85,7 +94,9 @@ export function describeEventStoreContract(
           Array.from({ length: 4 }, () => store.appendToStream(id, [anEvent()], { expectedVersion: 1 })),
         );
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-        expect(outcomes.filter((o) => o.status === 'rejected' && isExpectedVersionConflict(o.reason))).toHaveLength(3);
+        expect(
+          outcomes.filter((o) => o.status === 'rejected' && isExpectedVersionConflict(o.reason)),
+        ).toHaveLength(3);
         expect((await store.readStream(id)).map((e) => e.version)).toEqual([1, 2]);
       });
 
@@ -104,14 +115,18 @@ export function describeEventStoreContract(
         const id = stream();
         const stored = anEvent();
         await store.appendToStream(id, [stored]);
-        await expect(store.appendToStream(id, [stored, anEvent()])).rejects.toBeInstanceOf(EventIdConflictError);
+        await expect(store.appendToStream(id, [stored, anEvent()])).rejects.toBeInstanceOf(
+          EventIdConflictError,
+        );
         await expect(store.appendToStream(stream(), [stored])).rejects.toBeInstanceOf(EventIdConflictError);
         expect(await store.readStream(id)).toHaveLength(1);
       });
 
       it('refuses empty appends and events without an id', async () => {
         await expect(store.appendToStream(stream(), [])).rejects.toThrow(/nothing to append/);
-        await expect(store.appendToStream(stream(), [{ ...anEvent(), eventId: '' }])).rejects.toThrow(/eventId/);
+        await expect(store.appendToStream(stream(), [{ ...anEvent(), eventId: '' }])).rejects.toThrow(
+          /eventId/,
+        );
       });
     });
 

@@ -26,7 +26,11 @@ export interface HoleScenarioOutcome {
  * following the log all along. A reader that moves its checkpoint past B
  * while A is still open never sees A.
  */
-export async function runHoleScenario(store: EventStore, gate: CommitGate, tag = randomUUID()): Promise<HoleScenarioOutcome> {
+export async function runHoleScenario(
+  store: EventStore,
+  gate: CommitGate,
+  tag = randomUUID(),
+): Promise<HoleScenarioOutcome> {
   const start = await store.headPosition();
   const delivered: RecordedEvent[] = [];
   const reader = new CatchUpSubscription(store, {
@@ -49,7 +53,11 @@ export async function runHoleScenario(store: EventStore, gate: CommitGate, tag =
 
   const deadline = Date.now() + 3000;
   while (Date.now() < deadline && !delivered.some((e) => e.position === slowResult.lastPosition)) {
-    if (reader.position >= Math.max(slowResult.lastPosition, fastResult.lastPosition) && delivered.length >= 2) break;
+    if (
+      reader.position >= Math.max(slowResult.lastPosition, fastResult.lastPosition) &&
+      delivered.length >= 2
+    )
+      break;
     await sleep(20);
   }
   await sleep(50);

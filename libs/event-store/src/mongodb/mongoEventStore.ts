@@ -74,7 +74,11 @@ export class MongoEventStore implements EventStore {
     return store;
   }
 
-  async appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  async appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     assertAppendable(streamId, events);
     const maxAttempts = this.options.maxAttempts ?? 5;
     for (let attempt = 1; ; attempt++) {
@@ -98,10 +102,21 @@ export class MongoEventStore implements EventStore {
         if (!lostRace || attempt >= maxAttempts) throw error;
         // Another writer took this stream's next version: only a caller that
         // did not care about the version may simply go again.
-        if (lostRace === INDEX_NAMES.streamVersion && (options.expectedVersion ?? ANY_VERSION) !== ANY_VERSION) {
-          const stillStored = resolveRetry(streamId, events, await this.findByEventIds(events.map((e) => e.eventId)));
+        if (
+          lostRace === INDEX_NAMES.streamVersion &&
+          (options.expectedVersion ?? ANY_VERSION) !== ANY_VERSION
+        ) {
+          const stillStored = resolveRetry(
+            streamId,
+            events,
+            await this.findByEventIds(events.map((e) => e.eventId)),
+          );
           if (stillStored) return result(streamId, stillStored, true);
-          throw new ExpectedVersionConflictError(streamId, options.expectedVersion ?? ANY_VERSION, await this.streamVersion(streamId));
+          throw new ExpectedVersionConflictError(
+            streamId,
+            options.expectedVersion ?? ANY_VERSION,
+            await this.streamVersion(streamId),
+          );
         }
       }
     }
@@ -109,7 +124,11 @@ export class MongoEventStore implements EventStore {
 
   private async reservePositions(count: number): Promise<number> {
     const counter = await this.counters
-      .findOneAndUpdate({ _id: POSITION_COUNTER }, { $inc: { value: count } }, { upsert: true, returnDocument: 'after' })
+      .findOneAndUpdate(
+        { _id: POSITION_COUNTER },
+        { $inc: { value: count } },
+        { upsert: true, returnDocument: 'after' },
+      )
       .lean();
     return (counter as CounterDocument).value - count + 1;
   }
@@ -122,7 +141,9 @@ export class MongoEventStore implements EventStore {
     }
     const session = await this.connection.startSession();
     try {
-      await session.withTransaction(() => this.events.collection.insertMany(docs, { ordered: true, session }));
+      await session.withTransaction(() =>
+        this.events.collection.insertMany(docs, { ordered: true, session }),
+      );
     } finally {
       await session.endSession();
     }
@@ -156,7 +177,9 @@ export class MongoEventStore implements EventStore {
 
   private async supportsTransactions(): Promise<boolean> {
     this.transactions ??= (async () => {
-      const hello = await this.connection.db!.admin().command({ hello: 1 });
+      const db = this.connection.db;
+      if (!db) return false;
+      const hello = await db.admin().command({ hello: 1 });
       return Boolean(hello.setName) || hello.msg === 'isdbgrid';
     })();
     return this.transactions;
@@ -168,18 +191,28 @@ export class MongoEventStore implements EventStore {
   }
 
   private async streamHead(streamId: string): Promise<StreamHead> {
-    const last = await this.events.findOne({ streamId }).sort({ version: -1 }).select({ version: 1, hash: 1 }).lean();
+    const last = await this.events
+      .findOne({ streamId })
+      .sort({ version: -1 })
+      .select({ version: 1, hash: 1 })
+      .lean();
     return last ? { version: last.version, hash: last.hash } : EMPTY_STREAM_HEAD;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
-    let query = this.events.find({ streamId, version: { $gte: options.fromVersion ?? 1 } }).sort({ version: 1 });
+    let query = this.events
+      .find({ streamId, version: { $gte: options.fromVersion ?? 1 } })
+      .sort({ version: 1 });
     if (options.limit) query = query.limit(options.limit);
     return (await query.lean()).map(fromDocument);
   }
 
   async readAll({ after, limit = DEFAULT_READ_BATCH }: ReadAllOptions): Promise<ReadAllBatch> {
-    const docs = await this.events.find({ position: { $gt: after } }).sort({ position: 1 }).limit(limit).lean();
+    const docs = await this.events
+      .find({ position: { $gt: after } })
+      .sort({ position: 1 })
+      .limit(limit)
+      .lean();
     const { rows, nextPosition, blockedByHole } = takeContiguous(after, docs);
     const hole = nextPosition + 1;
     if (!blockedByHole) {
@@ -216,7 +249,13 @@ export class MongoEventStore implements EventStore {
 
 function result(streamId: string, events: RecordedEvent[], alreadyAppended: boolean): AppendResult {
   const last = events[events.length - 1];
-  return { streamId, nextExpectedVersion: last.version, lastPosition: last.position, events, alreadyAppended };
+  return {
+    streamId,
+    nextExpectedVersion: last.version,
+    lastPosition: last.position,
+    events,
+    alreadyAppended,
+  };
 }
 
 /** The name of the unique index a write collided with, or undefined for any other error. */

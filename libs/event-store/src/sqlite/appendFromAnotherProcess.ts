@@ -9,7 +9,9 @@ async function main() {
   const store = new SqliteEventStore({ file, busyTimeoutMs: 10_000 });
   for (let i = 0; i < Number(count); i++) {
     const stream = i % 4 === 0 ? 'shared' : `writer-${tag}`;
-    await store.appendToStream(stream, [{ eventId: randomUUID(), type: 'Wrote', schemaVersion: 1, data: { tag, i } }]);
+    await store.appendToStream(stream, [
+      { eventId: randomUUID(), type: 'Wrote', schemaVersion: 1, data: { tag, i } },
+    ]);
   }
   await store.close();
 }

@@ -10,14 +10,20 @@ const root = join(__dirname, '../../../..');
 
 function appendFromAnotherProcess(file: string, tag: string, count: number): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', join(__dirname, 'appendFromAnotherProcess.ts'), file, tag, String(count)], {
-      cwd: root,
-      env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') },
-      stdio: ['ignore', 'ignore', 'pipe'],
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', join(__dirname, 'appendFromAnotherProcess.ts'), file, tag, String(count)],
+      {
+        cwd: root,
+        env: { ...process.env, TSX_TSCONFIG_PATH: join(root, 'tsconfig.base.json') },
+        stdio: ['ignore', 'ignore', 'pipe'],
+      },
+    );
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('exit', (code) => (code === 0 ? resolve() : reject(new Error(`writer ${tag} exited ${code}: ${stderr}`))));
+    child.on('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`writer ${tag} exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -45,10 +51,14 @@ describe('SQLite log shared by several processes', () => {
 
     await subscription.waitFor(writers.length * perWriter);
     await subscription.stop();
-    expect(delivered.map((e) => e.position)).toEqual(Array.from({ length: writers.length * perWriter }, (_, i) => i + 1));
+    expect(delivered.map((e) => e.position)).toEqual(
+      Array.from({ length: writers.length * perWriter }, (_, i) => i + 1),
+    );
     for (const tag of writers) {
       const own = await reader.readStream(`writer-${tag}`);
-      expect((own.map((e) => (e.data as { i: number }).i))).toEqual([...Array(perWriter).keys()].filter((i) => i % 4 !== 0));
+      expect(own.map((e) => (e.data as { i: number }).i)).toEqual(
+        [...Array(perWriter).keys()].filter((i) => i % 4 !== 0),
+      );
       expect(verifyChain(own).ok).toBe(true);
     }
     const shared = await reader.readStream('shared');

@@ -81,11 +81,17 @@ export class SqliteEventStore implements EventStore {
       streamVersion: this.reader.prepare<[string], { v: number | null }>(
         'SELECT MAX(version) AS v FROM events WHERE stream_id = ?',
       ),
-      readerMaxPosition: this.reader.prepare<[], { p: number | null }>('SELECT MAX(position) AS p FROM events'),
+      readerMaxPosition: this.reader.prepare<[], { p: number | null }>(
+        'SELECT MAX(position) AS p FROM events',
+      ),
     };
   }
 
-  appendToStream(streamId: string, events: readonly NewEvent[], options: AppendOptions = {}): Promise<AppendResult> {
+  appendToStream(
+    streamId: string,
+    events: readonly NewEvent[],
+    options: AppendOptions = {},
+  ): Promise<AppendResult> {
     const run = this.writeQueue.then(() => this.appendNow(streamId, events, options));
     // The queue must keep going after a failed append.
     this.writeQueue = run.catch(() => undefined);
@@ -132,7 +138,13 @@ export class SqliteEventStore implements EventStore {
 
   private result(streamId: string, events: RecordedEvent[], alreadyAppended: boolean): AppendResult {
     const last = events[events.length - 1];
-    return { streamId, nextExpectedVersion: last.version, lastPosition: last.position, events, alreadyAppended };
+    return {
+      streamId,
+      nextExpectedVersion: last.version,
+      lastPosition: last.position,
+      events,
+      alreadyAppended,
+    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
