@@ -14,7 +14,9 @@ export class SchemaValidationError extends Error {
     readonly schemaVersion: number,
     readonly issues: readonly SchemaIssue[],
   ) {
-    super(`${eventType} v${schemaVersion} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`);
+    super(
+      `${eventType} v${schemaVersion} is invalid: ${issues.map((i) => `${i.path}: ${i.message}`).join('; ')}`,
+    );
   }
 
   static fromZod(eventType: string, schemaVersion: number, error: ZodError): SchemaValidationError {

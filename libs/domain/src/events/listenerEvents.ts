@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { idSchema } from '../log/ids';
-import { tempoPreferenceSchema, timestampSchema, unitIntervalSchema, weightMapSchema } from './schemaPrimitives';
+import {
+  tempoPreferenceSchema,
+  timestampSchema,
+  unitIntervalSchema,
+  weightMapSchema,
+} from './schemaPrimitives';
 
 export const listenerRegisteredSchema = z.object({
   listenerId: idSchema,

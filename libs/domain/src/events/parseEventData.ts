@@ -1,5 +1,12 @@
 import { ZodError } from 'zod';
-import { EVENT_CATALOGUE, isEventType, upcast, type EventDataOf, type EventType, type QfzzEvent } from './eventCatalogue';
+import {
+  EVENT_CATALOGUE,
+  isEventType,
+  upcast,
+  type EventDataOf,
+  type EventType,
+  type QfzzEvent,
+} from './eventCatalogue';
 import { SchemaValidationError, UnknownEventTypeError } from './eventErrors';
 
 /**
@@ -7,7 +14,11 @@ import { SchemaValidationError, UnknownEventTypeError } from './eventErrors';
  * was written in, then validate against today's schema. What comes back is
  * typed; what cannot be read throws an error naming the field.
  */
-export function parseEventData<T extends EventType>(type: T, schemaVersion: number, data: unknown): EventDataOf<T> {
+export function parseEventData<T extends EventType>(
+  type: T,
+  schemaVersion: number,
+  data: unknown,
+): EventDataOf<T> {
   if (!isEventType(type)) throw new UnknownEventTypeError(type);
   const definition = EVENT_CATALOGUE[type];
   let current: unknown;
@@ -19,7 +30,8 @@ export function parseEventData<T extends EventType>(type: T, schemaVersion: numb
     throw error;
   }
   const result = definition.schema.safeParse(current);
-  if (!result.success) throw SchemaValidationError.fromZod(type, definition.currentSchemaVersion, result.error);
+  if (!result.success)
+    throw SchemaValidationError.fromZod(type, definition.currentSchemaVersion, result.error);
   return result.data as EventDataOf<T>;
 }
 

@@ -21,10 +21,15 @@ export function createUpcast(
   const steps = new Map<string, Upcaster>();
   for (const upcaster of upcasters) {
     const key = stepKey(upcaster.type, upcaster.fromVersion);
-    if (steps.has(key)) throw new Error(`two upcasters for ${upcaster.type} from schemaVersion ${upcaster.fromVersion}`);
+    if (steps.has(key))
+      throw new Error(`two upcasters for ${upcaster.type} from schemaVersion ${upcaster.fromVersion}`);
     const current = currentSchemaVersionOf(upcaster.type);
     if (current === undefined) throw new UnknownEventTypeError(upcaster.type);
-    if (!Number.isInteger(upcaster.fromVersion) || upcaster.fromVersion < 1 || upcaster.fromVersion >= current) {
+    if (
+      !Number.isInteger(upcaster.fromVersion) ||
+      upcaster.fromVersion < 1 ||
+      upcaster.fromVersion >= current
+    ) {
       throw new Error(
         `upcaster for ${upcaster.type} from schemaVersion ${upcaster.fromVersion} is outside 1..${current - 1} (current is ${current})`,
       );

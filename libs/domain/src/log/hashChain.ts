@@ -30,7 +30,12 @@ export function hashEvent(prevHash: string, event: HashedContent): string {
 
 export type ChainVerdict =
   | { ok: true; events: number; headHash: string }
-  | { ok: false; events: number; headHash: string; brokenAt: { version: number; eventId: string; reason: string } };
+  | {
+      ok: false;
+      events: number;
+      headHash: string;
+      brokenAt: { version: number; eventId: string; reason: string };
+    };
 
 /**
  * Walks a stream from version 1 and names the first event whose link does not
@@ -48,7 +53,8 @@ export function verifyChain(events: Iterable<RecordedEvent>): ChainVerdict {
       headHash: prevHash,
       brokenAt: { version: event.version, eventId: event.eventId, reason },
     });
-    if (event.version !== expectedVersion) return broken(`expected version ${expectedVersion}, found ${event.version}`);
+    if (event.version !== expectedVersion)
+      return broken(`expected version ${expectedVersion}, found ${event.version}`);
     if (event.prevHash !== prevHash) return broken('prevHash does not match the previous event');
     if (hashEvent(prevHash, event) !== event.hash) return broken('hash does not match the event content');
     prevHash = event.hash;

@@ -38,7 +38,11 @@ export function listenerStreamId(listenerId: string): string {
 export function connectionStreamId(a: string, b: string): string {
   assertId(a, 'listener id');
   assertId(b, 'listener id');
-  if (a === b) throw new InvalidStreamIdError(`${CONNECTION_STREAM_PREFIX}${a}-${b}`, 'a listener cannot connect to itself');
+  if (a === b)
+    throw new InvalidStreamIdError(
+      `${CONNECTION_STREAM_PREFIX}${a}-${b}`,
+      'a listener cannot connect to itself',
+    );
   const [lower, higher] = a < b ? [a, b] : [b, a];
   return `${CONNECTION_STREAM_PREFIX}${lower}-${higher}`;
 }
@@ -81,5 +85,8 @@ export function parseStreamId(streamId: string): ParsedStreamId {
         : `ambiguous: ${candidates.map(([l, h]) => `(${l}, ${h})`).join(' or ')}`,
     );
   }
-  throw new InvalidStreamIdError(streamId, `expected ${LISTENER_STREAM_PREFIX}<id>, ${CONNECTION_STREAM_PREFIX}<a>-<b> or ${CATALOG_STREAM_ID}`);
+  throw new InvalidStreamIdError(
+    streamId,
+    `expected ${LISTENER_STREAM_PREFIX}<id>, ${CONNECTION_STREAM_PREFIX}<a>-<b> or ${CATALOG_STREAM_ID}`,
+  );
 }

@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { loadAdminToken } from './adminToken';
+import { createEdgeApp } from './edgeApp';
+import { readStationConfig } from './stationConfig';
+
+describe('edge mode on one device', () => {
+  let dataDir: string;
+  let app: NestFastifyApplication | undefined;
+  beforeEach(() => (dataDir = mkdtempSync(join(tmpdir(), 'qfzz-edge-'))));
+  afterEach(async () => {
+    await app?.close();
+    app = undefined;
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  async function start() {
+    app = await createEdgeApp(readStationConfig({ QFZZ_DATA_DIR: dataDir, PORT: '0' }));
+    await app.listen(0, '127.0.0.1');
+    return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+  }
+
+  it('answers /health and /ready over HTTP with the event log in the data dir', async () => {
+    const url = await start();
+    const health = await fetch(`${url}/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toEqual({ status: 'ok', station: 'qfzz', mode: 'edge' });
+    const ready = await fetch(`${url}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { eventLog: { ok: true, position: 0 } } });
+    expect(statSync(join(dataDir, 'qfzz.db')).isFile()).toBe(true);
+  });
+
+  it('generates the admin token once, keeps it private in the data dir, and reuses it', () => {
+    const first = loadAdminToken(dataDir);
+    const again = loadAdminToken(dataDir);
+    expect(first.generated).toBe(true);
+    expect(again).toEqual({ token: first.token, generated: false });
+    expect(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()).toBe(first.token);
+    expect(statSync(join(dataDir, 'admin-token')).mode & 0o077).toBe(0);
+    expect(loadAdminToken(dataDir, 'from-env')).toEqual({ token: 'from-env', generated: false });
+  });
+
+  it('refuses settings it cannot read, naming the variable', () => {
+    expect(() => readStationConfig({ PORT: 'eighty' })).toThrow(/PORT="eighty" is not valid/);
+    expect(() => readStationConfig({ QFZZ_HASH_CHAIN: 'maybe' })).toThrow(
+      /QFZZ_HASH_CHAIN="maybe" is not valid: expected on or off/,
+    );
+    expect(readStationConfig({ QFZZ_PERSONALIZATION: 'off' }).personalization).toBe(false);
+  });
+});

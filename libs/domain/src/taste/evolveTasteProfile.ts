@@ -1,0 +1,141 @@
+import { currentSchemaVersionOf, isEventType, type QfzzEvent } from '../events/eventCatalogue';
+import { parseEvent } from '../events/parseEventData';
+import type { EventMetadata } from '../log/recordedEvent';
+import { evolveTrust } from '../trust/trustScore';
+import { applyFeedback } from './applyFeedback';
+import { applyStatedPreferences } from './applyStatedPreferences';
+import { FEEDBACK_EVENT_TYPES } from './feedbackStrength';
+import { initialTasteProfile, type TasteProfile } from './tasteProfile';
+
+/**
+ * The part of a recorded event the reducer reads. A `RecordedEvent` fits;
+ * so does a hand-made event in a test. Without `schemaVersion` the data is
+ * taken to be in today's version.
+ */
+export interface TasteProfileEvent {
+  type: string;
+  data: unknown;
+  version: number;
+  schemaVersion?: number;
+  metadata?: Partial<EventMetadata>;
+}
+
+/** Some event in between was never applied: the caller must read the stream from `expected` on. */
+export class TasteProfileVersionGapError extends Error {
+  override readonly name = 'TasteProfileVersionGapError';
+  constructor(
+    readonly listenerId: string,
+    readonly expected: number,
+    readonly received: number,
+  ) {
+    super(
+      `taste profile of ${listenerId} is at version ${expected - 1}; expected event version ${expected}, got ${received}`,
+    );
+  }
+}
+
+/**
+ * Pure: (profile, event) -> profile. An event already applied returns the
+ * same profile object (redelivery is a no-op and a caller can skip the write);
+ * an event of a type this code does not know still advances the version, so
+ * an older reader keeps up with a stream that newer writers extend. Data is
+ * upcast and validated first: a reducer never guesses at an old shape.
+ */
+export function evolveTasteProfile(profile: TasteProfile, event: TasteProfileEvent): TasteProfile {
+  if (event.version <= profile.version) return profile;
+  if (event.version !== profile.version + 1) {
+    throw new TasteProfileVersionGapError(profile.listenerId, profile.version + 1, event.version);
+  }
+  if (!isEventType(event.type)) return { ...profile, version: event.version };
+
+  const known = parseEvent({
+    type: event.type,
+    schemaVersion: event.schemaVersion ?? (currentSchemaVersionOf(event.type) as number),
+    data: event.data,
+  });
+  const trusted = { ...profile, ...evolveTrust(profile, known) };
+  return { ...applyEvent(trusted, known, event.metadata?.occurredAt), version: event.version };
+}
+
+function applyEvent(profile: TasteProfile, event: QfzzEvent, occurredAt: string | undefined): TasteProfile {
+  switch (event.type) {
+    case 'TrackPlayed':
+    case 'TrackSkipped':
+    case 'TrackLiked':
+    case 'TrackFavorited':
+      return applyFeedback(profile, { type: FEEDBACK_EVENT_TYPES[event.type] }, event.data.track, occurredAt);
+    case 'TrackRated':
+      return applyFeedback(
+        profile,
+        { type: 'rate', rating: event.data.rating },
+        event.data.track,
+        occurredAt,
+      );
+    case 'ListenerRegistered': {
+      const { forgotten: _forgotten, ...rest } = profile;
+      return {
+        ...rest,
+        ...(event.data.name === undefined ? {} : { name: event.data.name }),
+        createdAt: event.data.registeredAt ?? profile.createdAt,
+      };
+    }
+    case 'PreferencesStated':
+      return applyStatedPreferences(profile, event.data);
+    case 'MoodExpressed':
+      return { ...profile, currentMood: event.data.mood };
+    case 'DiscoveryFactorChanged':
+      return { ...profile, discoveryFactor: event.data.discoveryFactor };
+    case 'CommunityAccepted': {
+      const other = otherSide(profile.listenerId, event.data.from, event.data.to);
+      if (other === undefined || profile.communityConnections.includes(other)) return profile;
+      return { ...profile, communityConnections: [...profile.communityConnections, other] };
+    }
+    case 'CommunityRemoved': {
+      const other = otherSide(profile.listenerId, event.data.by, event.data.other);
+      if (other === undefined) return profile;
+      return { ...profile, communityConnections: profile.communityConnections.filter((id) => id !== other) };
+    }
+    case 'ListenerForgotten':
+      // Only when the account began survives: it is the stream's, not the listener's, data.
+      return { ...initialTasteProfile(profile.listenerId, profile.createdAt), forgotten: true };
+    default:
+      return profile;
+  }
+}
+
+/** The far end of a pair from this listener's point of view; undefined when the pair does not involve them. */
+function otherSide(listenerId: string, a: string, b: string): string | undefined {
+  if (a === listenerId) return b;
+  if (b === listenerId) return a;
+  return undefined;
+}
+
+/**
+ * Replays a listener's stream from the start. Everything before the last
+ * `ListenerForgotten` is skipped unread: after crypto-shredding that data can
+ * no longer be decrypted, and forgetting would erase its effect anyway.
+ */
+export function foldTasteProfile(
+  listenerId: string,
+  events: readonly TasteProfileEvent[],
+  createdAt: string = createdAtOf(events),
+): TasteProfile {
+  let start = 0;
+  for (let i = events.length - 1; i >= 0; i--) {
+    if (events[i].type === 'ListenerForgotten') {
+      start = i;
+      break;
+    }
+  }
+  let profile = initialTasteProfile(listenerId, createdAt);
+  if (start > 0) profile = { ...profile, version: events[start].version - 1 };
+  for (let i = start; i < events.length; i++) profile = evolveTasteProfile(profile, events[i]);
+  return profile;
+}
+
+const UNKNOWN_TIME = new Date(0).toISOString();
+
+function createdAtOf(events: readonly TasteProfileEvent[]): string {
+  const first = events[0]?.metadata;
+  return first?.occurredAt ?? first?.recordedAt ?? UNKNOWN_TIME;
+}
