@@ -24,7 +24,8 @@ async function probeOnce(timeoutMs: number): Promise<ContainerRuntimeStatus> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<ContainerRuntimeStatus>((resolve) => {
     timer = setTimeout(
-      () => resolve({ available: false, reason: `no answer from a container runtime within ${timeoutMs} ms` }),
+      () =>
+        resolve({ available: false, reason: `no answer from a container runtime within ${timeoutMs} ms` }),
       timeoutMs,
     );
     timer.unref();

@@ -60,7 +60,8 @@ export async function startMongo(): Promise<RunningMongo | MongoUnavailable> {
   const runtime = await containerRuntimeStatus();
   if (!runtime.available) {
     const why = `MongoDB unavailable: MONGODB_URL is not set and no container runtime answered (${runtime.reason}).`;
-    const todo = 'Set MONGODB_URL=mongodb://HOST:PORT to a running MongoDB, or start Docker so testcontainers can run mongo:7.';
+    const todo =
+      'Set MONGODB_URL=mongodb://HOST:PORT to a running MongoDB, or start Docker so testcontainers can run mongo:7.';
     if (testServersMode() === 'containers') throw new Error(`QFZZ_TEST_SERVERS=containers: ${why} ${todo}`);
     return { available: false, reason: `${why} ${todo}` };
   }

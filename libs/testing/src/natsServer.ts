@@ -103,7 +103,11 @@ async function startNatsContainer(): Promise<RunningNats> {
     .withStartupTimeout(120_000)
     .start();
   const url = `nats://${container.getHost()}:${container.getMappedPort(4222)}`;
-  const ready = () => waitUntil(() => jetStreamAnswers(url), { what: `NATS container at ${url}`, timeoutMs: STARTUP_TIMEOUT_MS });
+  const ready = () =>
+    waitUntil(() => jetStreamAnswers(url), {
+      what: `NATS container at ${url}`,
+      timeoutMs: STARTUP_TIMEOUT_MS,
+    });
   try {
     await ready();
   } catch (err) {

@@ -49,7 +49,12 @@ describe('spawned server processes', () => {
 
   it('a missing binary is a plain error', async () => {
     await expect(
-      launchUntilReady({ command: 'qfzz-no-such-binary', args: [], what: 'nothing', ready: async () => true }),
+      launchUntilReady({
+        command: 'qfzz-no-such-binary',
+        args: [],
+        what: 'nothing',
+        ready: async () => true,
+      }),
     ).rejects.toThrow(/could not spawn qfzz-no-such-binary: .*ENOENT/);
   });
 
@@ -62,7 +67,10 @@ describe('spawned server processes', () => {
       env: { ...process.env, QFZZ_TEST_SERVERS: 'binaries' },
     });
     expect(run.stderr).toBe('');
-    const { pids, dirs } = JSON.parse(run.stdout.trim().split('\n').pop() as string) as { pids: number[]; dirs: string[] };
+    const { pids, dirs } = JSON.parse(run.stdout.trim().split('\n').pop() as string) as {
+      pids: number[];
+      dirs: string[];
+    };
     expect(pids.length).toBe(2);
     for (const pid of pids) expect(running(pid)).toBe(false);
     // redis-server rewrites its process title, so only the NATS store dir shows in ps.

@@ -5,7 +5,12 @@ import { tcpExchange } from './waitUntil';
 jest.setTimeout(30_000);
 
 function client(url: string): Redis {
-  return new Redis(url, { lazyConnect: true, maxRetriesPerRequest: 0, retryStrategy: () => null, enableOfflineQueue: false });
+  return new Redis(url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => null,
+    enableOfflineQueue: false,
+  });
 }
 
 describe('startRedis', () => {

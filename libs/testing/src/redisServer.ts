@@ -48,7 +48,8 @@ async function startRedisBinary(binary: string): Promise<RunningRedis> {
       try {
         proc = await launch(port);
       } catch (err) {
-        if (attempt >= PORT_ATTEMPTS || !/Address already in use|EADDRINUSE/i.test((err as Error).message)) throw err;
+        if (attempt >= PORT_ATTEMPTS || !/Address already in use|EADDRINUSE/i.test((err as Error).message))
+          throw err;
       }
     }
   } catch (err) {
@@ -79,7 +80,9 @@ async function startRedisContainer(): Promise<RunningRedis> {
   const { RedisContainer } = await import('@testcontainers/redis');
   // A fixed host port keeps the URL valid across restart().
   const hostPort = await freePort();
-  const container = await new RedisContainer(REDIS_IMAGE).withExposedPorts({ container: 6379, host: hostPort }).start();
+  const container = await new RedisContainer(REDIS_IMAGE)
+    .withExposedPorts({ container: 6379, host: hostPort })
+    .start();
   const host = container.getHost();
   const port = container.getPort();
   let stopped = false;
@@ -93,7 +96,10 @@ async function startRedisContainer(): Promise<RunningRedis> {
     },
     async restart() {
       await container.restart();
-      await waitUntil(() => answersPing(host, port), { what: `Redis container at ${host}:${port}`, timeoutMs: STARTUP_TIMEOUT_MS });
+      await waitUntil(() => answersPing(host, port), {
+        what: `Redis container at ${host}:${port}`,
+        timeoutMs: STARTUP_TIMEOUT_MS,
+      });
     },
   };
 }

@@ -57,6 +57,8 @@ describe('choosing container or binary', () => {
     delete process.env['QFZZ_TEST_SERVERS'];
     if (await containerRuntimeAvailable()) return;
     process.env['QFZZ_TEST_SERVERS'] = 'containers';
-    await expect(startNats()).rejects.toThrow(/QFZZ_TEST_SERVERS=containers but no container runtime answered/);
+    await expect(startNats()).rejects.toThrow(
+      /QFZZ_TEST_SERVERS=containers but no container runtime answered/,
+    );
   });
 });

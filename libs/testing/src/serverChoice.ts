@@ -10,7 +10,10 @@ export interface BinaryChoice {
   path: string;
 }
 
-export async function chooseServer(binary: string, aptPackage: string): Promise<{ how: 'container' } | BinaryChoice> {
+export async function chooseServer(
+  binary: string,
+  aptPackage: string,
+): Promise<{ how: 'container' } | BinaryChoice> {
   const install = `install it with \`apt-get install -y ${aptPackage}\``;
   const mode = testServersMode();
   if (mode === 'binaries') {

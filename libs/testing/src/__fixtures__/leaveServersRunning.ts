@@ -7,7 +7,9 @@ import { startRedis } from '../redisServer';
 async function main(): Promise<void> {
   await startNats();
   await startRedis();
-  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], { encoding: 'utf8' })
+  const children = execFileSync('ps', ['-o', 'pid=,args=', '--ppid', String(process.pid)], {
+    encoding: 'utf8',
+  })
     .split('\n')
     .filter((line) => /nats-server|redis-server/.test(line));
   const pids = children.map((line) => Number(line.trim().split(/\s+/)[0]));
