@@ -1,4 +1,5 @@
 import { GENESIS_HASH, hashEvent, type EventMetadata, type NewEvent, type RecordedEvent } from '@qfzz/domain';
+import type { AppendResult } from './eventStore';
 import { EventIdConflictError, ExpectedVersionConflictError, InvalidAppendError } from './errors';
 import { ANY_VERSION, matchesExpectedVersion, type ExpectedVersion } from './expectedVersion';
 
@@ -103,4 +104,19 @@ export function recordEvents(
     prevHash = hash;
     return recorded;
   });
+}
+
+export function appendResult(
+  streamId: string,
+  events: RecordedEvent[],
+  alreadyAppended: boolean,
+): AppendResult {
+  const last = events[events.length - 1];
+  return {
+    streamId,
+    nextExpectedVersion: last.version,
+    lastPosition: last.position,
+    events,
+    alreadyAppended,
+  };
 }

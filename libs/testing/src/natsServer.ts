@@ -3,6 +3,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { StartedTestContainer } from 'testcontainers';
+import { binaryServerHandle } from './binaryServer';
 import { freePort } from './freePort';
 import { launchUntilReady, type ManagedProcess } from './processes';
 import { chooseServer, type ServerHow } from './serverChoice';
@@ -71,23 +72,7 @@ async function startNatsBinary(binary: string): Promise<RunningNats> {
     throw err;
   }
   const port = Number(new URL(url).port);
-  let stopped = false;
-
-  return {
-    url,
-    how: 'binary',
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await proc.stop();
-      await removeTempDir(dir);
-    },
-    async restart() {
-      if (stopped) throw new Error('restart() after stop()');
-      await proc.stop();
-      proc = await launch(port);
-    },
-  };
+  return binaryServerHandle(url, proc, () => launch(port), dir);
 }
 
 async function startNatsContainer(): Promise<RunningNats> {

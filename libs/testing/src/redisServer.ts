@@ -1,5 +1,6 @@
 // A real Redis server: a container when a runtime answers, else the local
 // `redis-server` binary on a free loopback port (no persistence).
+import { binaryServerHandle } from './binaryServer';
 import { freePort } from './freePort';
 import { launchUntilReady, type ManagedProcess } from './processes';
 import { chooseServer, type ServerHow } from './serverChoice';
@@ -57,23 +58,7 @@ async function startRedisBinary(binary: string): Promise<RunningRedis> {
     throw err;
   }
 
-  let current: ManagedProcess = proc;
-  let stopped = false;
-  return {
-    url: `redis://127.0.0.1:${port}`,
-    how: 'binary',
-    async stop() {
-      if (stopped) return;
-      stopped = true;
-      await current.stop();
-      await removeTempDir(dir);
-    },
-    async restart() {
-      if (stopped) throw new Error('restart() after stop()');
-      await current.stop();
-      current = await launch(port);
-    },
-  };
+  return binaryServerHandle(`redis://127.0.0.1:${port}`, proc, () => launch(port), dir);
 }
 
 async function startRedisContainer(): Promise<RunningRedis> {

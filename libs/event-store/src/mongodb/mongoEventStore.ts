@@ -1,6 +1,7 @@
 import type { Connection, Model } from 'mongoose';
 import type { NewEvent, RecordedEvent } from '@qfzz/domain';
 import {
+  appendResult,
   assertAppendable,
   checkExpectedVersion,
   EMPTY_STREAM_HEAD,
@@ -84,7 +85,7 @@ export class MongoEventStore implements EventStore {
     for (let attempt = 1; ; attempt++) {
       const stored = await this.findByEventIds(events.map((e) => e.eventId));
       const retry = resolveRetry(streamId, events, stored);
-      if (retry) return result(streamId, retry, true);
+      if (retry) return appendResult(streamId, retry, true);
 
       const head = await this.streamHead(streamId);
       checkExpectedVersion(streamId, head, options.expectedVersion);
@@ -93,7 +94,7 @@ export class MongoEventStore implements EventStore {
       try {
         if (this.options.hooks?.beforeCommit) await this.options.hooks.beforeCommit(recorded);
         await this.insert(recorded);
-        const appended = result(streamId, recorded, false);
+        const appended = appendResult(streamId, recorded, false);
         this.listeners.notify(appended.lastPosition);
         return appended;
       } catch (error) {
@@ -111,7 +112,7 @@ export class MongoEventStore implements EventStore {
             events,
             await this.findByEventIds(events.map((e) => e.eventId)),
           );
-          if (stillStored) return result(streamId, stillStored, true);
+          if (stillStored) return appendResult(streamId, stillStored, true);
           throw new ExpectedVersionConflictError(
             streamId,
             options.expectedVersion ?? ANY_VERSION,
@@ -245,17 +246,6 @@ export class MongoEventStore implements EventStore {
   async close(): Promise<void> {
     // The connection belongs to whoever opened it (a Nest module, a test).
   }
-}
-
-function result(streamId: string, events: RecordedEvent[], alreadyAppended: boolean): AppendResult {
-  const last = events[events.length - 1];
-  return {
-    streamId,
-    nextExpectedVersion: last.version,
-    lastPosition: last.position,
-    events,
-    alreadyAppended,
-  };
 }
 
 /** The name of the unique index a write collided with, or undefined for any other error. */

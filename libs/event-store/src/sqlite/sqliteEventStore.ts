@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { NewEvent, RecordedEvent } from '@qfzz/domain';
 import {
+  appendResult,
   assertAppendable,
   checkExpectedVersion,
   EMPTY_STREAM_HEAD,
@@ -110,7 +111,7 @@ export class SqliteEventStore implements EventStore {
       if (retry) {
         this.writer.exec('ROLLBACK');
         committed = true;
-        return this.result(streamId, retry, true);
+        return appendResult(streamId, retry, true);
       }
       const head: StreamHead = this.statements.head.get(streamId) ?? EMPTY_STREAM_HEAD;
       checkExpectedVersion(streamId, head, options.expectedVersion);
@@ -120,7 +121,7 @@ export class SqliteEventStore implements EventStore {
       if (this.options.hooks?.beforeCommit) await this.options.hooks.beforeCommit(recorded);
       this.writer.exec('COMMIT');
       committed = true;
-      const result = this.result(streamId, recorded, false);
+      const result = appendResult(streamId, recorded, false);
       this.listeners.notify(result.lastPosition);
       return result;
     } finally {
@@ -134,17 +135,6 @@ export class SqliteEventStore implements EventStore {
       .prepare<string[], EventRow>(`SELECT * FROM events WHERE event_id IN (${placeholders})`)
       .all(...eventIds);
     return rows.map(fromRow);
-  }
-
-  private result(streamId: string, events: RecordedEvent[], alreadyAppended: boolean): AppendResult {
-    const last = events[events.length - 1];
-    return {
-      streamId,
-      nextExpectedVersion: last.version,
-      lastPosition: last.position,
-      events,
-      alreadyAppended,
-    };
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
