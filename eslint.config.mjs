@@ -52,7 +52,11 @@ export default [
               bannedExternalImports: IO_AND_FRAMEWORK,
             },
             { sourceTag: 'type:adapter', onlyDependOnLibsWithTags: ['type:pure', 'type:adapter'] },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:adapter'] },
+            {
+              sourceTag: 'type:service',
+              onlyDependOnLibsWithTags: ['type:pure', 'type:adapter', 'type:service'],
+            },
+            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:adapter', 'type:service'] },
           ],
         },
       ],

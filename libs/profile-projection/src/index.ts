@@ -1,0 +1,5 @@
+export * from './profileReadModel';
+export * from './tasteProfileProjection';
+export * from './profileFollower';
+export * from './replay/rebuildTasteProfiles';
+export * from './sqlite/sqliteProfileReadModels';

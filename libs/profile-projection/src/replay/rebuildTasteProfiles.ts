@@ -1,0 +1,124 @@
+import { evolveTasteProfile, initialTasteProfile, LISTENER_STREAM_PREFIX, type RecordedEvent } from '@qfzz/domain';
+import type { EventStore } from '@qfzz/event-store';
+import type { ProfileReadModels, StoredProfile } from '../profileReadModel';
+import { TasteProfileProjection } from '../tasteProfileProjection';
+
+export interface ReplayProgress {
+  phase: 'rebuilding' | 'swapping' | 'catching-up' | 'done';
+  /** Events read from the log so far. */
+  processed: number;
+  /** The log position reached, and the head when the rebuild began. */
+  position: number;
+  head: number;
+  eventsPerSecond: number;
+  /** Seconds left at the current rate; undefined until there is a rate. */
+  etaSeconds?: number;
+  generation: number;
+}
+
+export interface RebuildOptions {
+  store: EventStore;
+  readModels: ProfileReadModels;
+  onProgress?: (progress: ReplayProgress) => void;
+  batchSize?: number;
+  /** How many folded profiles to keep in memory between flushes. */
+  maxProfilesInMemory?: number;
+}
+
+export interface RebuildReport {
+  generation: number;
+  events: number;
+  profiles: number;
+  seconds: number;
+  eventsPerSecond: number;
+}
+
+/**
+ * Blue-green rebuild of the taste profiles: fold the whole log from position
+ * 0 into a fresh generation while the active one keeps serving, swap when
+ * caught up, then apply what arrived during the swap through the normal
+ * (compare-and-set) path, which is safe next to live followers.
+ */
+export async function rebuildTasteProfiles(options: RebuildOptions): Promise<RebuildReport> {
+  const { store, readModels } = options;
+  const batchSize = options.batchSize ?? 5000;
+  const maxInMemory = options.maxProfilesInMemory ?? 50_000;
+  const started = Date.now();
+  const head = await store.headPosition();
+  const { generation, readModel } = await readModels.startGeneration();
+
+  const profiles = new Map<string, StoredProfile>();
+  const dirty = new Set<string>();
+  let processed = 0;
+  let position = 0;
+  const report = (phase: ReplayProgress['phase']) => {
+    const seconds = Math.max((Date.now() - started) / 1000, 1e-3);
+    const eventsPerSecond = processed / seconds;
+    const left = Math.max(head - position, 0);
+    options.onProgress?.({
+      phase,
+      processed,
+      position,
+      head,
+      eventsPerSecond,
+      etaSeconds: eventsPerSecond > 0 ? left / eventsPerSecond : undefined,
+      generation,
+    });
+  };
+
+  const flush = async () => {
+    await readModel.putMany([...dirty].map((id) => profiles.get(id) as StoredProfile));
+    dirty.clear();
+    if (profiles.size > maxInMemory) profiles.clear();
+  };
+
+  for (;;) {
+    const batch = await store.readAll({ after: position, limit: batchSize });
+    if (batch.nextPosition === position) break;
+    for (const event of batch.events) {
+      if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) continue;
+      const listenerId = event.streamId.slice(LISTENER_STREAM_PREFIX.length);
+      const current = profiles.get(listenerId) ?? (await readModel.get(listenerId));
+      profiles.set(listenerId, foldOne(listenerId, current, event));
+      dirty.add(listenerId);
+    }
+    processed += batch.events.length;
+    position = batch.nextPosition;
+    await flush();
+    await readModel.saveCheckpoint(position);
+    report('rebuilding');
+    if (position >= head && batch.events.length < batchSize) break;
+  }
+
+  report('swapping');
+  await readModels.activate(generation);
+
+  report('catching-up');
+  const live = readModels.live();
+  const projection = new TasteProfileProjection(store, live);
+  for (;;) {
+    const batch = await store.readAll({ after: position, limit: batchSize });
+    if (batch.nextPosition === position) break;
+    for (const event of batch.events) await projection.apply(event);
+    processed += batch.events.length;
+    position = batch.nextPosition;
+    await live.saveCheckpoint(position);
+  }
+  report('done');
+
+  const seconds = (Date.now() - started) / 1000;
+  return {
+    generation,
+    events: processed,
+    profiles: await live.count(),
+    seconds,
+    eventsPerSecond: processed / Math.max(seconds, 1e-3),
+  };
+}
+
+function foldOne(listenerId: string, current: StoredProfile | undefined, event: RecordedEvent): StoredProfile {
+  if (current && event.version <= current.version) return current;
+  const base = current?.profile ?? initialTasteProfile(listenerId, event.metadata.occurredAt);
+  return { listenerId, profile: evolveTasteProfile(base, event), version: event.version, position: event.position };
+}
+

@@ -1,0 +1,104 @@
+import {
+  evolveTasteProfile,
+  initialTasteProfile,
+  LISTENER_STREAM_PREFIX,
+  listenerStreamId,
+  type RecordedEvent,
+  type TasteProfile,
+} from '@qfzz/domain';
+import type { HotCache } from '@qfzz/cache';
+import type { EventStore } from '@qfzz/event-store';
+import type { ProfileReadModel, StoredProfile } from './profileReadModel';
+
+export type ApplyOutcome = 'applied' | 'already-applied' | 'not-a-listener-event';
+
+export const profileCacheKey = (listenerId: string) => `profile:${listenerId}`;
+const DEFAULT_CACHE_TTL_SECONDS = 15 * 60;
+const MAX_RACE_RETRIES = 20;
+
+export interface TasteProfileProjectionOptions {
+  cache?: HotCache;
+  cacheTtlSeconds?: number;
+}
+
+/**
+ * Folds listener streams into taste profiles. Safe with redelivery, with
+ * events arriving out of order, and with several replicas at once: each
+ * write is a compare-and-set on the stream version, and a version gap is
+ * filled by reading the listener's own stream. The end state is always the
+ * fold of the whole stream, which is what a replay from scratch gives.
+ */
+export class TasteProfileProjection {
+  constructor(
+    private readonly store: EventStore,
+    private readonly readModel: ProfileReadModel,
+    private readonly options: TasteProfileProjectionOptions = {},
+  ) {}
+
+  async apply(event: RecordedEvent): Promise<ApplyOutcome> {
+    if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) return 'not-a-listener-event';
+    const listenerId = event.streamId.slice(LISTENER_STREAM_PREFIX.length);
+    for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
+      const current = await this.readModel.get(listenerId);
+      const version = current?.version ?? 0;
+      if (event.version <= version) return 'already-applied';
+      const pending =
+        event.version === version + 1
+          ? [event]
+          : await this.store.readStream(event.streamId, { fromVersion: version + 1, limit: event.version - version });
+      const next = this.fold(listenerId, current, pending);
+      if (await this.readModel.compareAndSet(next, version)) {
+        await this.cacheWrite(next);
+        return 'applied';
+      }
+      // Another replica moved this listener on meanwhile: look again.
+    }
+    throw new Error(`gave up applying ${event.eventId} to ${listenerId}: too many concurrent writers`);
+  }
+
+  /**
+   * The listener's profile, at least as fresh as log position `minPosition`
+   * when given: cache, then read model, then the listener's own stream for
+   * whatever the read model has not applied yet (so a caller always reads its
+   * own writes, without waiting for the bus).
+   */
+  async getProfile(listenerId: string, minPosition = 0): Promise<StoredProfile | undefined> {
+    const cached = await this.cacheRead(listenerId);
+    if (cached && cached.position >= minPosition) return cached;
+    const stored = await this.readModel.get(listenerId);
+    if (stored && stored.position >= minPosition) {
+      await this.cacheWrite(stored);
+      return stored;
+    }
+    const unapplied = await this.store.readStream(listenerStreamId(listenerId), {
+      fromVersion: (stored?.version ?? 0) + 1,
+    });
+    if (unapplied.length === 0) return stored;
+    const next = this.fold(listenerId, stored, unapplied);
+    // Writing it back is an optimisation; losing the race to the projection is fine.
+    await this.readModel.compareAndSet(next, stored?.version ?? 0);
+    await this.cacheWrite(next);
+    return next;
+  }
+
+  private fold(listenerId: string, current: StoredProfile | undefined, events: RecordedEvent[]): StoredProfile {
+    let profile: TasteProfile =
+      current?.profile ?? initialTasteProfile(listenerId, events[0]?.metadata.occurredAt ?? new Date(0).toISOString());
+    for (const event of events) profile = evolveTasteProfile(profile, event);
+    const last = events[events.length - 1];
+    return { listenerId, profile, version: last.version, position: last.position };
+  }
+
+  private async cacheRead(listenerId: string): Promise<StoredProfile | undefined> {
+    const hit = await this.options.cache?.get<StoredProfile>(profileCacheKey(listenerId));
+    return hit?.value;
+  }
+
+  private async cacheWrite(stored: StoredProfile): Promise<void> {
+    await this.options.cache?.setIfNewer(
+      profileCacheKey(stored.listenerId),
+      { version: stored.version, value: stored },
+      this.options.cacheTtlSeconds ?? DEFAULT_CACHE_TTL_SECONDS,
+    );
+  }
+}
