@@ -56,7 +56,15 @@ export default [
               sourceTag: 'type:service',
               onlyDependOnLibsWithTags: ['type:pure', 'type:adapter', 'type:service'],
             },
-            { sourceTag: 'type:app', onlyDependOnLibsWithTags: ['type:pure', 'type:adapter', 'type:service'] },
+            {
+              sourceTag: 'type:app',
+              onlyDependOnLibsWithTags: ['type:pure', 'type:adapter', 'type:service'],
+            },
+            // Evaluation and benchmark tools read files and run anything.
+            {
+              sourceTag: 'type:tooling',
+              onlyDependOnLibsWithTags: ['type:pure', 'type:adapter', 'type:service', 'type:tooling'],
+            },
           ],
         },
       ],

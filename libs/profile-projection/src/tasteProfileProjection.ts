@@ -1,5 +1,6 @@
 import {
-  evolveTasteProfile,
+  cloneTasteProfile,
+  evolveTasteProfileDraft,
   initialTasteProfile,
   LISTENER_STREAM_PREFIX,
   listenerStreamId,
@@ -45,7 +46,10 @@ export class TasteProfileProjection {
       const pending =
         event.version === version + 1
           ? [event]
-          : await this.store.readStream(event.streamId, { fromVersion: version + 1, limit: event.version - version });
+          : await this.store.readStream(event.streamId, {
+              fromVersion: version + 1,
+              limit: event.version - version,
+            });
       const next = this.fold(listenerId, current, pending);
       if (await this.readModel.compareAndSet(next, version)) {
         await this.cacheWrite(next);
@@ -81,10 +85,16 @@ export class TasteProfileProjection {
     return next;
   }
 
-  private fold(listenerId: string, current: StoredProfile | undefined, events: RecordedEvent[]): StoredProfile {
-    let profile: TasteProfile =
-      current?.profile ?? initialTasteProfile(listenerId, events[0]?.metadata.occurredAt ?? new Date(0).toISOString());
-    for (const event of events) profile = evolveTasteProfile(profile, event);
+  private fold(
+    listenerId: string,
+    current: StoredProfile | undefined,
+    events: RecordedEvent[],
+  ): StoredProfile {
+    // One copy per fold, then in place: the stored profile may be shared with a cache.
+    let profile: TasteProfile = current
+      ? cloneTasteProfile(current.profile)
+      : initialTasteProfile(listenerId, events[0]?.metadata.occurredAt ?? new Date(0).toISOString());
+    for (const event of events) profile = evolveTasteProfileDraft(profile, event);
     const last = events[events.length - 1];
     return { listenerId, profile, version: last.version, position: last.position };
   }

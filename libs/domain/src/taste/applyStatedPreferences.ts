@@ -1,8 +1,8 @@
 import type { PreferencesStatedData } from '../events/listenerEvents';
 import { normalizeStatedWords } from '../events/statedWords';
 import { FEEDBACK_STRENGTHS } from './feedbackStrength';
-import type { TasteProfile, TasteWeights } from './tasteProfile';
-import { clampWeight, nudgeWeight, tasteKey } from './tasteWeights';
+import { cloneTasteProfile, type TasteProfile, type TasteWeights } from './tasteProfile';
+import { clampWeight, nudgeWeightInPlace, tasteKey } from './tasteWeights';
 
 /** Saying "I like jazz" is worth what liking a jazz track is worth. */
 export const STATED_WORD_STRENGTH = FEEDBACK_STRENGTHS.like;
@@ -13,30 +13,31 @@ export const STATED_WORD_STRENGTH = FEEDBACK_STRENGTHS.like;
  * maps, so `{genres: {jazz: 0.8}, words: ['jazz']}` ends at 0.9.
  */
 export function applyStatedPreferences(profile: TasteProfile, stated: PreferencesStatedData): TasteProfile {
-  let genres = mergeWeights(profile.genres, stated.genres, tasteKey);
-  for (const word of normalizeStatedWords(stated.words ?? []))
-    genres = nudgeWeight(genres, word, STATED_WORD_STRENGTH);
-  return {
-    ...profile,
-    genres,
-    artists: mergeWeights(profile.artists, stated.artists, (artist) => artist),
-    moods: mergeWeights(profile.moods, stated.moods, tasteKey),
-    energyLevel: stated.energyLevel ?? profile.energyLevel,
-    tempoPreference: stated.tempoPreference ?? profile.tempoPreference,
-    discoveryFactor: stated.discoveryFactor ?? profile.discoveryFactor,
-  };
+  const draft = cloneTasteProfile(profile);
+  applyStatedPreferencesInPlace(draft, stated);
+  return draft;
 }
 
-function mergeWeights(
+/** The same rule on a draft the caller owns. */
+export function applyStatedPreferencesInPlace(draft: TasteProfile, stated: PreferencesStatedData): void {
+  mergeWeightsInPlace(draft.genres, stated.genres, tasteKey);
+  for (const word of normalizeStatedWords(stated.words ?? []))
+    nudgeWeightInPlace(draft.genres, word, STATED_WORD_STRENGTH);
+  mergeWeightsInPlace(draft.artists, stated.artists, (artist) => artist);
+  mergeWeightsInPlace(draft.moods, stated.moods, tasteKey);
+  draft.energyLevel = stated.energyLevel ?? draft.energyLevel;
+  draft.tempoPreference = stated.tempoPreference ?? draft.tempoPreference;
+  draft.discoveryFactor = stated.discoveryFactor ?? draft.discoveryFactor;
+}
+
+function mergeWeightsInPlace(
   weights: TasteWeights,
   given: Record<string, number> | undefined,
   keyOf: (label: string) => string,
-): TasteWeights {
-  if (!given) return weights;
-  const merged = { ...weights };
+): void {
+  if (!given) return;
   for (const [label, weight] of Object.entries(given)) {
     const key = keyOf(label);
-    if (key !== '') merged[key] = clampWeight(weight);
+    if (key !== '') weights[key] = clampWeight(weight);
   }
-  return merged;
 }

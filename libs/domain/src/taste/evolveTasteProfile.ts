@@ -2,10 +2,10 @@ import { currentSchemaVersionOf, isEventType, type QfzzEvent } from '../events/e
 import { parseEvent } from '../events/parseEventData';
 import type { EventMetadata } from '../log/recordedEvent';
 import { evolveTrust } from '../trust/trustScore';
-import { applyFeedback } from './applyFeedback';
-import { applyStatedPreferences } from './applyStatedPreferences';
+import { applyFeedbackInPlace } from './applyFeedback';
+import { applyStatedPreferencesInPlace } from './applyStatedPreferences';
 import { FEEDBACK_EVENT_TYPES } from './feedbackStrength';
-import { initialTasteProfile, type TasteProfile } from './tasteProfile';
+import { cloneTasteProfile, initialTasteProfile, type TasteProfile } from './tasteProfile';
 
 /**
  * The part of a recorded event the reducer reads. A `RecordedEvent` fits;
@@ -43,63 +43,83 @@ export class TasteProfileVersionGapError extends Error {
  */
 export function evolveTasteProfile(profile: TasteProfile, event: TasteProfileEvent): TasteProfile {
   if (event.version <= profile.version) return profile;
-  if (event.version !== profile.version + 1) {
-    throw new TasteProfileVersionGapError(profile.listenerId, profile.version + 1, event.version);
-  }
-  if (!isEventType(event.type)) return { ...profile, version: event.version };
+  return evolveTasteProfileDraft(cloneTasteProfile(profile), event);
+}
 
+/**
+ * The same rules applied to a draft the caller owns: the draft is changed in
+ * place and returned (use the return value; forgetting starts a new one).
+ * Folding a long stream through one draft avoids copying every weight map
+ * once per event.
+ */
+export function evolveTasteProfileDraft(draft: TasteProfile, event: TasteProfileEvent): TasteProfile {
+  if (event.version <= draft.version) return draft;
+  if (event.version !== draft.version + 1) {
+    throw new TasteProfileVersionGapError(draft.listenerId, draft.version + 1, event.version);
+  }
+  if (!isEventType(event.type)) {
+    draft.version = event.version;
+    return draft;
+  }
   const known = parseEvent({
     type: event.type,
     schemaVersion: event.schemaVersion ?? (currentSchemaVersionOf(event.type) as number),
     data: event.data,
   });
-  const trusted = { ...profile, ...evolveTrust(profile, known) };
-  return { ...applyEvent(trusted, known, event.metadata?.occurredAt), version: event.version };
+  const trust = evolveTrust(draft, known);
+  draft.interactionCount = trust.interactionCount;
+  draft.trustScore = trust.trustScore;
+  const next = applyEventInPlace(draft, known, event.metadata?.occurredAt);
+  next.version = event.version;
+  return next;
 }
 
-function applyEvent(profile: TasteProfile, event: QfzzEvent, occurredAt: string | undefined): TasteProfile {
+function applyEventInPlace(
+  draft: TasteProfile,
+  event: QfzzEvent,
+  occurredAt: string | undefined,
+): TasteProfile {
   switch (event.type) {
     case 'TrackPlayed':
     case 'TrackSkipped':
     case 'TrackLiked':
     case 'TrackFavorited':
-      return applyFeedback(profile, { type: FEEDBACK_EVENT_TYPES[event.type] }, event.data.track, occurredAt);
+      applyFeedbackInPlace(draft, { type: FEEDBACK_EVENT_TYPES[event.type] }, event.data.track, occurredAt);
+      return draft;
     case 'TrackRated':
-      return applyFeedback(
-        profile,
-        { type: 'rate', rating: event.data.rating },
-        event.data.track,
-        occurredAt,
-      );
-    case 'ListenerRegistered': {
-      const { forgotten: _forgotten, ...rest } = profile;
-      return {
-        ...rest,
-        ...(event.data.name === undefined ? {} : { name: event.data.name }),
-        createdAt: event.data.registeredAt ?? profile.createdAt,
-      };
-    }
+      applyFeedbackInPlace(draft, { type: 'rate', rating: event.data.rating }, event.data.track, occurredAt);
+      return draft;
+    case 'ListenerRegistered':
+      delete draft.forgotten;
+      if (event.data.name !== undefined) draft.name = event.data.name;
+      draft.createdAt = event.data.registeredAt ?? draft.createdAt;
+      return draft;
     case 'PreferencesStated':
-      return applyStatedPreferences(profile, event.data);
+      applyStatedPreferencesInPlace(draft, event.data);
+      return draft;
     case 'MoodExpressed':
-      return { ...profile, currentMood: event.data.mood };
+      draft.currentMood = event.data.mood;
+      return draft;
     case 'DiscoveryFactorChanged':
-      return { ...profile, discoveryFactor: event.data.discoveryFactor };
+      draft.discoveryFactor = event.data.discoveryFactor;
+      return draft;
     case 'CommunityAccepted': {
-      const other = otherSide(profile.listenerId, event.data.from, event.data.to);
-      if (other === undefined || profile.communityConnections.includes(other)) return profile;
-      return { ...profile, communityConnections: [...profile.communityConnections, other] };
+      const other = otherSide(draft.listenerId, event.data.from, event.data.to);
+      if (other !== undefined && !draft.communityConnections.includes(other))
+        draft.communityConnections.push(other);
+      return draft;
     }
     case 'CommunityRemoved': {
-      const other = otherSide(profile.listenerId, event.data.by, event.data.other);
-      if (other === undefined) return profile;
-      return { ...profile, communityConnections: profile.communityConnections.filter((id) => id !== other) };
+      const other = otherSide(draft.listenerId, event.data.by, event.data.other);
+      if (other !== undefined)
+        draft.communityConnections = draft.communityConnections.filter((id) => id !== other);
+      return draft;
     }
     case 'ListenerForgotten':
       // Only when the account began survives: it is the stream's, not the listener's, data.
-      return { ...initialTasteProfile(profile.listenerId, profile.createdAt), forgotten: true };
+      return { ...initialTasteProfile(draft.listenerId, draft.createdAt), forgotten: true };
     default:
-      return profile;
+      return draft;
   }
 }
 
@@ -129,7 +149,7 @@ export function foldTasteProfile(
   }
   let profile = initialTasteProfile(listenerId, createdAt);
   if (start > 0) profile = { ...profile, version: events[start].version - 1 };
-  for (let i = start; i < events.length; i++) profile = evolveTasteProfile(profile, events[i]);
+  for (let i = start; i < events.length; i++) profile = evolveTasteProfileDraft(profile, events[i]);
   return profile;
 }
 

@@ -67,3 +67,19 @@ export function initialTasteProfile(listenerId: string, createdAt: string): Tast
     version: 0,
   };
 }
+
+/**
+ * A copy whose maps and lists can be changed without touching the original:
+ * folding many events mutates one such draft instead of copying every map
+ * once per event (which made long replays quadratic in a profile's size).
+ */
+export function cloneTasteProfile(profile: TasteProfile): TasteProfile {
+  return {
+    ...profile,
+    genres: { ...profile.genres },
+    artists: { ...profile.artists },
+    moods: { ...profile.moods },
+    recentInteractions: [...profile.recentInteractions],
+    communityConnections: [...profile.communityConnections],
+  };
+}

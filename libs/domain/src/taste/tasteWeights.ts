@@ -15,5 +15,12 @@ export function clampWeight(weight: number): number {
 
 /** `w = clamp(w_or_0.5 + strength, 0, 1)`: a key never seen starts neutral. Returns a new map. */
 export function nudgeWeight(weights: TasteWeights, key: string, strength: number): TasteWeights {
-  return { ...weights, [key]: clampWeight((weights[key] ?? NEUTRAL_WEIGHT) + strength) };
+  const nudged = { ...weights };
+  nudgeWeightInPlace(nudged, key, strength);
+  return nudged;
+}
+
+/** The same rule on a map the caller owns (a draft being folded). */
+export function nudgeWeightInPlace(weights: TasteWeights, key: string, strength: number): void {
+  weights[key] = clampWeight((weights[key] ?? NEUTRAL_WEIGHT) + strength);
 }

@@ -73,12 +73,19 @@ export class SqliteEventStore implements EventStore {
         `INSERT INTO events (position, event_id, stream_id, version, type, schema_version, data, metadata, prev_hash, hash)
          VALUES (@position, @eventId, @streamId, @version, @type, @schemaVersion, @data, @metadata, @prevHash, @hash)`,
       ),
-      readStream: this.reader.prepare<[string, number, number], EventRow>(
-        'SELECT * FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?',
-      ),
-      readAll: this.reader.prepare<[number, number], EventRow>(
-        'SELECT * FROM events WHERE position > ? ORDER BY position LIMIT ?',
-      ),
+      // Raw (array) rows: replay reads millions of them, and skipping a keyed object per row is a third faster.
+      readStream: this.reader
+        .prepare<
+          [string, number, number],
+          RawEventRow
+        >(`SELECT ${COLUMNS} FROM events WHERE stream_id = ? AND version >= ? ORDER BY version LIMIT ?`)
+        .raw(true),
+      readAll: this.reader
+        .prepare<
+          [number, number],
+          RawEventRow
+        >(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .raw(true),
       streamVersion: this.reader.prepare<[string], { v: number | null }>(
         'SELECT MAX(version) AS v FROM events WHERE stream_id = ?',
       ),
@@ -140,12 +147,12 @@ export class SqliteEventStore implements EventStore {
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     const rows = this.statements.readStream.all(streamId, options.fromVersion ?? 1, options.limit ?? -1);
-    return rows.map(fromRow);
+    return rows.map(fromRawRow);
   }
 
   async readAll({ after, limit = DEFAULT_READ_BATCH }: ReadAllOptions): Promise<ReadAllBatch> {
     this.assertOpen();
-    const events = this.statements.readAll.all(after, limit).map(fromRow);
+    const events = this.statements.readAll.all(after, limit).map(fromRawRow);
     return { events, nextPosition: events.length ? events[events.length - 1].position : after };
   }
 
@@ -188,6 +195,25 @@ function toRow(event: RecordedEvent) {
     metadata: JSON.stringify(event.metadata),
     prevHash: event.prevHash,
     hash: event.hash,
+  };
+}
+
+const COLUMNS =
+  'position, event_id, stream_id, version, type, schema_version, data, metadata, prev_hash, hash';
+type RawEventRow = [number, string, string, number, string, number, string, string, string, string];
+
+function fromRawRow(row: RawEventRow): RecordedEvent {
+  return {
+    eventId: row[1],
+    streamId: row[2],
+    version: row[3],
+    position: row[0],
+    type: row[4],
+    schemaVersion: row[5],
+    data: JSON.parse(row[6]),
+    metadata: JSON.parse(row[7]),
+    prevHash: row[8],
+    hash: row[9],
   };
 }
 

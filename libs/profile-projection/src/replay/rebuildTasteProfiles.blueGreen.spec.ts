@@ -29,11 +29,18 @@ describe('rebuilding taste profiles from position 0 (blue-green)', () => {
     // The live generation holds something wrong that only a rebuild from the log repairs.
     const live = readModels.live();
     const wrong = foldTasteProfile(ids[0], []);
-    await live.putMany([{ listenerId: ids[0], profile: { ...wrong, energyLevel: 0.99 }, version: 999, position: 1 }]);
+    await live.putMany([
+      { listenerId: ids[0], profile: { ...wrong, energyLevel: 0.99 }, version: 999, position: 1 },
+    ]);
     const before = await readModels.activeGeneration();
 
     const progress: ReplayProgress[] = [];
-    const report = await rebuildTasteProfiles({ store, readModels, batchSize: 500, onProgress: (p) => progress.push(p) });
+    const report = await rebuildTasteProfiles({
+      store,
+      readModels,
+      batchSize: 500,
+      onProgress: (p) => progress.push(p),
+    });
 
     expect(report.events).toBe(await store.headPosition());
     expect(report.profiles).toBe(20);
@@ -45,7 +52,9 @@ describe('rebuilding taste profiles from position 0 (blue-green)', () => {
     }
     const rebuilding = progress.filter((p) => p.phase === 'rebuilding');
     expect(rebuilding.length).toBeGreaterThanOrEqual(6);
-    expect(rebuilding.map((p) => p.position)).toEqual([...rebuilding.map((p) => p.position)].sort((a, b) => a - b));
+    expect(rebuilding.map((p) => p.position)).toEqual(
+      [...rebuilding.map((p) => p.position)].sort((a, b) => a - b),
+    );
     expect(rebuilding.every((p) => p.eventsPerSecond > 0 && p.etaSeconds !== undefined)).toBe(true);
     expect(progress.map((p) => p.phase).slice(-3)).toEqual(['swapping', 'catching-up', 'done']);
     expect(progress[progress.length - 1].position).toBe(progress[progress.length - 1].head);
@@ -53,13 +62,19 @@ describe('rebuilding taste profiles from position 0 (blue-green)', () => {
 
   it('misses nothing that is appended while it runs, next to a live follower', async () => {
     const ids = await appendSimulatedListening(store, { listeners: 10, events: 2000, seed: 3 });
-    const follower = await followLogIntoProfiles(store, readModels, new TasteProfileProjection(store, readModels.live()));
+    const follower = await followLogIntoProfiles(
+      store,
+      readModels,
+      new TasteProfileProjection(store, readModels.live()),
+    );
     let writing = true;
     const writer = (async () => {
       for (let i = 0; writing; i++) {
         const id = ids[i % ids.length];
         await store.appendToStream(listenerStreamId(id), [
-          newQfzzEvent('TrackLiked', { track: { trackId: `late-${i}`, genre: 'jazz', artist: 'Late Artist' } }),
+          newQfzzEvent('TrackLiked', {
+            track: { trackId: `late-${i}`, genre: 'jazz', artist: 'Late Artist' },
+          }),
         ]);
         await new Promise((resolve) => setImmediate(resolve));
       }

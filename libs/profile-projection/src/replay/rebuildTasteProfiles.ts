@@ -1,4 +1,9 @@
-import { evolveTasteProfile, initialTasteProfile, LISTENER_STREAM_PREFIX, type RecordedEvent } from '@qfzz/domain';
+import {
+  evolveTasteProfileDraft,
+  initialTasteProfile,
+  LISTENER_STREAM_PREFIX,
+  type RecordedEvent,
+} from '@qfzz/domain';
 import type { EventStore } from '@qfzz/event-store';
 import type { ProfileReadModels, StoredProfile } from '../profileReadModel';
 import { TasteProfileProjection } from '../tasteProfileProjection';
@@ -66,10 +71,13 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
     });
   };
 
-  const flush = async () => {
+  // Profiles stay in memory across batches and are written when memory is
+  // full or the log is read: a busy listener is serialised once, not once per batch.
+  const flush = async (at: number) => {
     await readModel.putMany([...dirty].map((id) => profiles.get(id) as StoredProfile));
+    await readModel.saveCheckpoint(at);
     dirty.clear();
-    if (profiles.size > maxInMemory) profiles.clear();
+    profiles.clear();
   };
 
   for (;;) {
@@ -84,11 +92,11 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
     }
     processed += batch.events.length;
     position = batch.nextPosition;
-    await flush();
-    await readModel.saveCheckpoint(position);
+    if (profiles.size > maxInMemory) await flush(position);
     report('rebuilding');
     if (position >= head && batch.events.length < batchSize) break;
   }
+  await flush(position);
 
   report('swapping');
   await readModels.activate(generation);
@@ -116,9 +124,18 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
   };
 }
 
-function foldOne(listenerId: string, current: StoredProfile | undefined, event: RecordedEvent): StoredProfile {
+/** The rebuild owns every profile it holds (fresh from JSON or new), so it folds them in place. */
+function foldOne(
+  listenerId: string,
+  current: StoredProfile | undefined,
+  event: RecordedEvent,
+): StoredProfile {
   if (current && event.version <= current.version) return current;
-  const base = current?.profile ?? initialTasteProfile(listenerId, event.metadata.occurredAt);
-  return { listenerId, profile: evolveTasteProfile(base, event), version: event.version, position: event.position };
+  const draft = current?.profile ?? initialTasteProfile(listenerId, event.metadata.occurredAt);
+  return {
+    listenerId,
+    profile: evolveTasteProfileDraft(draft, event),
+    version: event.version,
+    position: event.position,
+  };
 }
-

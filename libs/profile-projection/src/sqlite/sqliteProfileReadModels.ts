@@ -74,9 +74,14 @@ export class SqliteProfileReadModels implements ProfileReadModels {
     const generation = this.db.transaction(() => {
       const next =
         (this.db
-          .prepare<[string], { latest: number }>('SELECT latest FROM projection_generations WHERE projection = ?')
+          .prepare<
+            [string],
+            { latest: number }
+          >('SELECT latest FROM projection_generations WHERE projection = ?')
           .get(PROJECTION)?.latest ?? 1) + 1;
-      this.db.prepare('UPDATE projection_generations SET latest = ? WHERE projection = ?').run(next, PROJECTION);
+      this.db
+        .prepare('UPDATE projection_generations SET latest = ? WHERE projection = ?')
+        .run(next, PROJECTION);
       return next;
     })();
     this.db.exec(`DROP TABLE IF EXISTS ${table(generation)}`);
@@ -88,7 +93,9 @@ export class SqliteProfileReadModels implements ProfileReadModels {
     const previous = this.active();
     if (previous === generation) return;
     this.db.transaction(() => {
-      this.db.prepare('UPDATE projection_generations SET active = ? WHERE projection = ?').run(generation, PROJECTION);
+      this.db
+        .prepare('UPDATE projection_generations SET active = ? WHERE projection = ?')
+        .run(generation, PROJECTION);
       this.db.exec(`DROP TABLE IF EXISTS ${table(previous)}`);
       this.db
         .prepare('DELETE FROM projection_checkpoints WHERE projection = ? AND generation = ?')
@@ -125,7 +132,9 @@ class SqliteProfileReadModel implements ProfileReadModel {
             )
             .run(next.listenerId, next.version, next.position, profile)
         : this.db
-            .prepare(`UPDATE ${t} SET version = ?, position = ?, profile = ? WHERE listener_id = ? AND version = ?`)
+            .prepare(
+              `UPDATE ${t} SET version = ?, position = ?, profile = ? WHERE listener_id = ? AND version = ?`,
+            )
             .run(next.version, next.position, profile, next.listenerId, expectedVersion);
     return result.changes === 1;
   }
@@ -152,14 +161,18 @@ class SqliteProfileReadModel implements ProfileReadModel {
   }
 
   async count(): Promise<number> {
-    return this.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table(this.generation())}`).get()?.n ?? 0;
+    return (
+      this.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table(this.generation())}`).get()?.n ??
+      0
+    );
   }
 
   async checkpoint(): Promise<number> {
     const row = this.db
-      .prepare<[string, number], { position: number }>(
-        'SELECT position FROM projection_checkpoints WHERE projection = ? AND generation = ?',
-      )
+      .prepare<
+        [string, number],
+        { position: number }
+      >('SELECT position FROM projection_checkpoints WHERE projection = ? AND generation = ?')
       .get(PROJECTION, this.generation());
     return row?.position ?? 0;
   }
@@ -175,5 +188,10 @@ class SqliteProfileReadModel implements ProfileReadModel {
 }
 
 function fromRow(row: ProfileRow): StoredProfile {
-  return { listenerId: row.listener_id, version: row.version, position: row.position, profile: JSON.parse(row.profile) };
+  return {
+    listenerId: row.listener_id,
+    version: row.version,
+    position: row.position,
+    profile: JSON.parse(row.profile),
+  };
 }

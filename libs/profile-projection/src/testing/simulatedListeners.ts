@@ -31,12 +31,16 @@ export function simulatedAct(random: () => number, listenerId: string, n: number
     mood: MOODS[Math.floor(random() * MOODS.length)],
     energy: Math.round(random() * 100) / 100,
   };
-  const metadata = { occurredAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(), actor: listenerId };
+  const metadata = {
+    occurredAt: new Date(Date.UTC(2026, 0, 1) + n * 60_000).toISOString(),
+    actor: listenerId,
+  };
   if (roll < 0.45) return newQfzzEvent('TrackPlayed', { track }, { metadata });
   if (roll < 0.65) return newQfzzEvent('TrackSkipped', { track }, { metadata });
   if (roll < 0.8) return newQfzzEvent('TrackLiked', { track }, { metadata });
   if (roll < 0.85) return newQfzzEvent('TrackFavorited', { track }, { metadata });
-  if (roll < 0.92) return newQfzzEvent('TrackRated', { track, rating: Math.round(random() * 10) / 10 }, { metadata });
+  if (roll < 0.92)
+    return newQfzzEvent('TrackRated', { track, rating: Math.round(random() * 10) / 10 }, { metadata });
   if (roll < 0.96) return newQfzzEvent('MessageSent', { text: `message ${n}` }, { metadata });
   if (roll < 0.98) return newQfzzEvent('PreferencesStated', { words: [genre, 'deep house'] }, { metadata });
   return newQfzzEvent('MoodExpressed', { mood: track.mood }, { metadata });
@@ -49,12 +53,19 @@ export function simulatedAct(random: () => number, listenerId: string, n: number
  */
 export async function appendSimulatedListening(
   store: EventStore,
-  { listeners, events, seed = 1, batch = 1 }: { listeners: number; events: number; seed?: number; batch?: number },
+  {
+    listeners,
+    events,
+    seed = 1,
+    batch = 1,
+  }: { listeners: number; events: number; seed?: number; batch?: number },
 ): Promise<string[]> {
   const random = seededRandom(seed);
   const ids = Array.from({ length: listeners }, (_, i) => `sim-${seed}-${i}`);
   for (const id of ids) {
-    await store.appendToStream(listenerStreamId(id), [newQfzzEvent('ListenerRegistered', { listenerId: id, name: id })]);
+    await store.appendToStream(listenerStreamId(id), [
+      newQfzzEvent('ListenerRegistered', { listenerId: id, name: id }),
+    ]);
   }
   for (let n = ids.length; n < events; ) {
     const id = ids[Math.floor(random() * ids.length)];

@@ -1,0 +1,7 @@
+module.exports = {
+  ...require('../../jest.preset.js'),
+  displayName: 'eval-lastfm',
+  rootDir: __dirname,
+  // The pipeline test reads and models real data: give it room on a 2-core machine.
+  testTimeout: 120000,
+};
