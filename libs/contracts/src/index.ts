@@ -1,0 +1,2 @@
+export * from './profileQueries';
+export * from './catalogQueries';

@@ -1,0 +1,35 @@
+import type { TasteProfile, TrustLevel } from '@qfzz/domain';
+
+/** Queries the profile-projection service answers (request/reply; `qfzz.rpc.profile.<query>` in cluster mode). */
+export const PROFILE_SERVICE = 'profile';
+
+export const ProfileQuery = {
+  /** `GetProfileRequest` -> `ProfileView | null` */
+  get: 'get',
+} as const;
+
+export interface GetProfileRequest {
+  listenerId: string;
+  /** Read-your-writes: the answer reflects at least this log position of the listener's stream. */
+  minPosition?: number;
+}
+
+/** What `GET /v1/listeners/{id}/profile` returns (API.md). */
+export interface ProfileView {
+  listenerId: string;
+  name?: string;
+  genres: TasteProfile['genres'];
+  artists: TasteProfile['artists'];
+  moods: TasteProfile['moods'];
+  energyLevel: number;
+  tempoPreference: TasteProfile['tempoPreference'];
+  discoveryFactor: number;
+  trustScore: number;
+  trustLevel: TrustLevel;
+  interactionCount: number;
+  communityConnections: string[];
+  currentMood?: TasteProfile['currentMood'];
+  createdAt: string;
+  version: number;
+  position: number;
+}

@@ -1,0 +1,11 @@
+export * from './eventBus';
+export * from './subjects';
+export * from './consumerDefaults';
+export { HandlerTimeoutError } from './handlerDeadline';
+export * from './outboxRelay';
+export * from './jetstream/jetStreamEventBus';
+export * from './inProcess/checkpointStore';
+export * from './inProcess/inProcessEventBus';
+export * from './query/queryBus';
+export * from './query/natsQueryBus';
+export * from './query/inProcessQueryBus';
