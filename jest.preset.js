@@ -11,6 +11,8 @@ module.exports = {
   moduleFileExtensions: ['ts', 'js', 'json'],
   moduleNameMapper: {
     '^@qfzz/([a-z-]+)$': path.join(__dirname, 'libs/$1/src/index.ts'),
+    // Test support a library offers to others (simulated traffic, fixtures).
+    '^@qfzz/([a-z-]+)/testing$': path.join(__dirname, 'libs/$1/src/testing/index.ts'),
   },
   testMatch: ['**/*.spec.ts'],
 };

@@ -2,6 +2,7 @@ module.exports = {
   ...require('../../jest.preset.js'),
   displayName: 'event-store',
   rootDir: __dirname,
-  globalSetup: '<rootDir>/jest.mongo.setup.ts',
-  globalTeardown: '<rootDir>/jest.mongo.teardown.ts',
+  // Decides whether the MongoDB contract suites run (MONGODB_URL or a container runtime) and says why not.
+  globalSetup: '<rootDir>/../testing/jest/mongoContractSetup.ts',
+  globalTeardown: '<rootDir>/../testing/jest/mongoContractTeardown.ts',
 };

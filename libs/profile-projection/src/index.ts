@@ -5,3 +5,5 @@ export * from './replay/rebuildTasteProfiles';
 export * from './sqlite/sqliteProfileReadModels';
 export * from './profileView';
 export * from './serveProfileQueries';
+export * from './cluster/profileProjectionWorker';
+export * from './mongodb/mongoProfileReadModels';
