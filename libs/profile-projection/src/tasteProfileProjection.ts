@@ -94,7 +94,7 @@ export class TasteProfileProjection {
     let profile: TasteProfile = current
       ? cloneTasteProfile(current.profile)
       : initialTasteProfile(listenerId, events[0]?.metadata.occurredAt ?? new Date(0).toISOString());
-    for (const event of events) profile = evolveTasteProfileDraft(profile, event);
+    for (const event of events) profile = evolveTasteProfileDraft(profile, event, { fromLog: true });
     const last = events[events.length - 1];
     return { listenerId, profile, version: last.version, position: last.position };
   }

@@ -134,7 +134,7 @@ function foldOne(
   const draft = current?.profile ?? initialTasteProfile(listenerId, event.metadata.occurredAt);
   return {
     listenerId,
-    profile: evolveTasteProfileDraft(draft, event),
+    profile: evolveTasteProfileDraft(draft, event, { fromLog: true }),
     version: event.version,
     position: event.position,
   };

@@ -1,0 +1,46 @@
+// npm run bench: measures what the issues set targets for, on this machine,
+// and writes the results to docs/benchmarks/ (markdown for people, JSON for diffs).
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { benchEventFlow, DEFAULT_EVENT_FLOW } from './suites/eventFlow';
+import { eventFlowReport } from './reports/eventFlowReport';
+
+const root = join(__dirname, '../..');
+
+async function main() {
+  const { values } = parseArgs({
+    options: { suite: { type: 'string' }, quick: { type: 'boolean' } },
+    strict: true,
+  });
+  const suites = values.suite ? values.suite.split(',') : ['event-flow'];
+  const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+  const outDir = join(root, 'docs/benchmarks');
+  mkdirSync(outDir, { recursive: true });
+  const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
+
+  for (const suite of suites) {
+    if (suite === 'event-flow') {
+      const options = values.quick
+        ? { replayEvents: 20_000, listeners: 200, latencyEvents: 200, latencyRatePerSecond: 100 }
+        : DEFAULT_EVENT_FLOW;
+      const result = await benchEventFlow({ ...options, log });
+      const when = new Date().toISOString();
+      writeFileSync(
+        join(outDir, 'event-flow.json'),
+        `${JSON.stringify({ when, machine, ...result }, null, 2)}\n`,
+      );
+      writeFileSync(join(outDir, 'event-flow.md'), eventFlowReport(result, { when, machine }));
+      log(`event-flow written to docs/benchmarks/event-flow.md`);
+      console.log(JSON.stringify(result, null, 2));
+    } else {
+      throw new Error(`unknown suite "${suite}" (known: event-flow)`);
+    }
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
