@@ -10,6 +10,7 @@ import { djRepliedSchema, messageSentSchema, moodExpressedSchema } from './conve
 import { trackInteractionSchema, trackRatedSchema, trackRatedUpcasters } from './interactionEvents';
 import {
   discoveryFactorChangedSchema,
+  djChosenSchema,
   listenerForgottenSchema,
   listenerRegisteredSchema,
   preferencesStatedSchema,
@@ -29,6 +30,7 @@ export const EVENT_CATALOGUE = {
   ListenerRegistered: { currentSchemaVersion: 1, schema: listenerRegisteredSchema },
   PreferencesStated: { currentSchemaVersion: 1, schema: preferencesStatedSchema },
   DiscoveryFactorChanged: { currentSchemaVersion: 1, schema: discoveryFactorChangedSchema },
+  DjChosen: { currentSchemaVersion: 1, schema: djChosenSchema },
   ListenerForgotten: { currentSchemaVersion: 1, schema: listenerForgottenSchema },
   TrackPlayed: { currentSchemaVersion: 1, schema: trackInteractionSchema },
   TrackSkipped: { currentSchemaVersion: 1, schema: trackInteractionSchema },

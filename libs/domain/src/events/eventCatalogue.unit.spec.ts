@@ -9,6 +9,7 @@ describe('the event catalogue', () => {
         'ListenerRegistered',
         'PreferencesStated',
         'DiscoveryFactorChanged',
+        'DjChosen',
         'ListenerForgotten',
         'TrackPlayed',
         'TrackSkipped',

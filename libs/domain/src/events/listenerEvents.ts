@@ -38,3 +38,7 @@ export type DiscoveryFactorChangedData = z.infer<typeof discoveryFactorChangedSc
 
 export const listenerForgottenSchema = z.object({ listenerId: idSchema });
 export type ListenerForgottenData = z.infer<typeof listenerForgottenSchema>;
+
+/** The listener picked the DJ persona who talks to them (e.g. `nova`, `pulse`). */
+export const djChosenSchema = z.object({ djId: idSchema });
+export type DjChosenData = z.infer<typeof djChosenSchema>;

@@ -117,6 +117,9 @@ function applyEventInPlace(
     case 'DiscoveryFactorChanged':
       draft.discoveryFactor = event.data.discoveryFactor;
       return draft;
+    case 'DjChosen':
+      draft.djId = event.data.djId;
+      return draft;
     case 'CommunityAccepted': {
       const other = otherSide(draft.listenerId, event.data.from, event.data.to);
       if (other !== undefined && !draft.communityConnections.includes(other))

@@ -239,3 +239,11 @@ describe('evolveTasteProfile as a reducer', () => {
     ).toEqual(foldTasteProfile('ann', events));
   });
 });
+
+describe('choosing a DJ', () => {
+  it('remembers the persona the listener chose last', () => {
+    const { events } = listenerStream().add('DjChosen', { djId: 'pulse' }).add('DjChosen', { djId: 'ember' });
+    expect(foldTasteProfile('ada', events).djId).toBe('ember');
+    expect(foldTasteProfile('ada', events.slice(0, 1)).djId).toBe('pulse');
+  });
+});

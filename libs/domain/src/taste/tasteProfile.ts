@@ -37,6 +37,8 @@ export interface TasteProfile {
   trustScore: TrustScore;
   communityConnections: string[];
   currentMood?: Mood;
+  /** The DJ persona the listener chose; the station's default when unset. */
+  djId?: string;
   /** Set once the listener asked to be forgotten, until they register again. */
   forgotten?: boolean;
   createdAt: string;
