@@ -71,7 +71,9 @@ describe('catalog-import', () => {
     expect(first.stdout).toContain(
       'Rejected rows (2):\n  small.csv row 3: track_name, track_artist are "NA" (missing in the source)\n  small.csv row 6: energy: must be between 0 and 1\n',
     );
-    expect(first.stderr).toMatch(/100% done +7 rows read · 4 accepted · 2 rejected · [\d,]+ rows\/s/);
+    expect(first.stderr).toMatch(
+      /done +\[#+\] 100\.0% {2}4\/4 tracks {2}[\d,]+ tracks\/s {2}7 rows read · 4 accepted · 2 rejected/,
+    );
 
     const catalog = await readCatalog(path.join(dataDir, 'qfzz.db'));
     expect(catalog.stats).toMatchObject({ tracks: 4, genres: 4, artists: 4 });

@@ -11,7 +11,8 @@ import {
 } from '@qfzz/catalog';
 import { SqliteEventStore } from '@qfzz/event-store';
 import type { ImportArgs } from './args';
-import { fmt, ProgressBar, type ProgressState, type ProgressStream } from './progressBar';
+import { formatCount as fmt } from '@qfzz/terminal';
+import { importProgressBar, importSnapshot, type ProgressState, type ProgressStream } from './importProgress';
 
 /** How many rejected rows the summary lists. */
 export const SHOWN_REJECTIONS = 20;
@@ -40,7 +41,7 @@ export interface ImportIo {
 export async function runCatalogImport(args: ImportArgs, io: ImportIo): Promise<ImportSummary> {
   const now = io.now ?? (() => performance.now());
   const started = now();
-  const bar = new ProgressBar(io.stderr, started, now);
+  const bar = importProgressBar(io.stderr, now);
   const state: ProgressState = {
     phase: 'reading',
     rowsRead: 0,
@@ -49,18 +50,18 @@ export async function runCatalogImport(args: ImportArgs, io: ImportIo): Promise<
     written: 0,
     toWrite: 0,
   };
-  bar.update(state);
+  bar.update(importSnapshot(state));
 
   const parsed: ParsedRows[] = [];
   for (const part of readSources(args)) {
     parsed.push(part);
     state.rowsRead += part.rowsRead;
     state.rejected += part.rejected.length;
-    bar.update(state);
+    bar.update(importSnapshot(state));
   }
 
   state.phase = 'validating';
-  bar.update(state);
+  bar.update(importSnapshot(state));
   const plan: ImportPlan = prepareImport(parsed);
   state.accepted = plan.tracks.length;
   state.rejected = plan.rejected.length;
@@ -73,7 +74,7 @@ export async function runCatalogImport(args: ImportArgs, io: ImportIo): Promise<
   if (!args.dryRun && plan.tracks.length > 0) {
     dbFile = path.join(args.dataDir, 'qfzz.db');
     state.phase = 'writing';
-    bar.update(state);
+    bar.update(importSnapshot(state));
     const store = new SqliteEventStore({ file: dbFile });
     try {
       const result = await importCatalogTracks(store, plan.tracks, {
@@ -81,7 +82,7 @@ export async function runCatalogImport(args: ImportArgs, io: ImportIo): Promise<
         actor: 'catalog-import',
         onProgress: (p) => {
           state.written = p.tracksWritten;
-          bar.update(state);
+          bar.update(importSnapshot(state));
         },
       });
       events = result.eventIds.length;
@@ -92,7 +93,7 @@ export async function runCatalogImport(args: ImportArgs, io: ImportIo): Promise<
     }
   }
   state.phase = 'done';
-  bar.finish(state);
+  bar.done(importSnapshot(state));
 
   const summary: ImportSummary = {
     rowsRead: plan.rowsRead,

@@ -17,6 +17,7 @@ describe('ProgressBar', () => {
       'rebuilding   [######..................]  25.0%  50,000/200,000 events  25,000 events/s  ETA 6s',
     );
     expect(bar.render({ done: 10, rate: 5 })).toBe('10 events  5 events/s');
+    expect(bar.render({ done: 10, rate: 5, detail: '3 rejected' })).toBe('10 events  5 events/s  3 rejected');
   });
 
   it('redraws one line in place on a terminal', () => {
@@ -37,6 +38,8 @@ describe('ProgressBar', () => {
     for (t = 0; t < 3000; t += 100) bar.update({ done: t, total: 3000 });
     expect(out.text().trim().split('\n')).toHaveLength(3);
     expect(out.text()).not.toContain('\r');
+    bar.update({ done: 3000, total: 3000, label: 'writing' });
+    expect(out.text().trim().split('\n')).toHaveLength(4);
   });
 
   it('formats durations', () => {

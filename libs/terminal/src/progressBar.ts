@@ -5,8 +5,10 @@ export interface ProgressSnapshot {
   /** Units per second, as the caller measures it (or derived from the start time). */
   rate?: number;
   etaSeconds?: number;
-  /** A short word for the phase, e.g. `rebuilding`. */
+  /** A short word for the phase, e.g. `rebuilding`; a new label is always shown. */
   label?: string;
+  /** Extra counts shown after the rate, e.g. `1,500 accepted · 3 rejected`. */
+  detail?: string;
 }
 
 export interface ProgressBarOptions {
@@ -14,8 +16,10 @@ export interface ProgressBarOptions {
   unit: string;
   /** Where to draw; stderr by default, so stdout stays clean for results. */
   stream?: NodeJS.WritableStream & { isTTY?: boolean; columns?: number };
-  /** On a pipe (CI logs) a full line is printed at most this often. */
+  /** On a pipe (CI logs) a full line is printed at most this often (and whenever the label changes). */
   lineIntervalMs?: number;
+  /** On a terminal the line is redrawn at most this often (and whenever the label changes). */
+  redrawIntervalMs?: number;
   now?: () => number;
 }
 
@@ -27,7 +31,8 @@ export class ProgressBar {
   private readonly stream: NonNullable<ProgressBarOptions['stream']>;
   private readonly now: () => number;
   private readonly started: number;
-  private lastLineAt = -Infinity;
+  private lastDrawAt = -Infinity;
+  private lastLabel: string | undefined;
 
   constructor(private readonly options: ProgressBarOptions) {
     this.stream = options.stream ?? process.stderr;
@@ -36,15 +41,20 @@ export class ProgressBar {
   }
 
   update(snapshot: ProgressSnapshot): void {
+    const now = this.now();
+    const interval = this.stream.isTTY
+      ? (this.options.redrawIntervalMs ?? 0)
+      : (this.options.lineIntervalMs ?? 1000);
+    if (snapshot.label === this.lastLabel && now - this.lastDrawAt < interval) return;
+    this.lastDrawAt = now;
+    this.lastLabel = snapshot.label;
     const line = this.render(snapshot);
     if (this.stream.isTTY) {
-      this.stream.write(`\r${line.padEnd(Math.min(this.stream.columns ?? 100, 140) - 1)}`);
-      return;
+      const width = Math.min(this.stream.columns ?? 100, 160) - 1;
+      this.stream.write(`\r${line.slice(0, width).padEnd(width)}`);
+    } else {
+      this.stream.write(`${line}\n`);
     }
-    const now = this.now();
-    if (now - this.lastLineAt < (this.options.lineIntervalMs ?? 1000)) return;
-    this.lastLineAt = now;
-    this.stream.write(`${line}\n`);
   }
 
   done(snapshot: ProgressSnapshot): void {
@@ -52,7 +62,7 @@ export class ProgressBar {
     this.stream.write(this.stream.isTTY ? `\r${line}\n` : `${line}\n`);
   }
 
-  render({ done, total, rate, etaSeconds, label }: ProgressSnapshot): string {
+  render({ done, total, rate, etaSeconds, label, detail }: ProgressSnapshot): string {
     const elapsed = Math.max((this.now() - this.started) / 1000, 1e-3);
     const perSecond = rate ?? done / elapsed;
     const parts: string[] = [];
@@ -70,7 +80,9 @@ export class ProgressBar {
     }
     parts.push(`${formatCount(Math.round(perSecond))} ${this.options.unit}/s`);
     const eta = etaSeconds ?? (total !== undefined && perSecond > 0 ? (total - done) / perSecond : undefined);
-    if (eta !== undefined && Number.isFinite(eta)) parts.push(`ETA ${formatDuration(eta)}`);
+    if (eta !== undefined && Number.isFinite(eta) && !(total !== undefined && done >= total))
+      parts.push(`ETA ${formatDuration(eta)}`);
+    if (detail) parts.push(detail);
     return parts.join('  ');
   }
 }
