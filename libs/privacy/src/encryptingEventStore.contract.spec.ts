@@ -1,0 +1,35 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { SqliteEventStore } from '@qfzz/event-store';
+// The shared contract every EventStore adapter passes. @qfzz/event-store does not export it (test
+// support, not API), so it is imported by path until it is offered as `@qfzz/event-store/testing`.
+// eslint-disable-next-line @nx/enforce-module-boundaries
+import { describeEventStoreContract } from '../../event-store/src/contract/eventStore.contract';
+import { EncryptingEventStore } from './encryptingEventStore';
+import { SqliteDataKeyStore } from './keys/sqliteDataKeyStore';
+
+const dirs: string[] = [];
+const keyStores = new Map<unknown, SqliteDataKeyStore>();
+afterAll(() => dirs.forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+describeEventStoreContract(
+  'EncryptingEventStore over SQLite',
+  async (gate) => {
+    const dir = mkdtempSync(join(tmpdir(), 'qfzz-encrypting-contract-'));
+    dirs.push(dir);
+    const keys = new SqliteDataKeyStore(join(dir, 'keys.db'));
+    const store = new EncryptingEventStore(
+      new SqliteEventStore({ file: join(dir, 'qfzz.db'), hooks: gate.hooks }),
+      {
+        keys,
+      },
+    );
+    keyStores.set(store, keys);
+    return store;
+  },
+  async (store) => {
+    await store.close();
+    await keyStores.get(store)?.close();
+  },
+);

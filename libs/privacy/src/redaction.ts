@@ -1,0 +1,28 @@
+import type { RecordedEvent } from '@qfzz/domain';
+
+/**
+ * How a reader sees an event whose key was deleted: its own type, so every
+ * reducer skips it as a type it does not know (it still advances the stream
+ * version), and `data: { redacted: true }`. The taste-profile fold starts
+ * after the last `ListenerForgotten` anyway; this keeps live consumers and
+ * full replays (`rebuildTasteProfiles`) from ever reading shredded data.
+ */
+export const REDACTED_EVENT_TYPE = 'Redacted';
+
+export interface RedactedData {
+  redacted: true;
+}
+
+export function redactedEvent(
+  stored: RecordedEvent,
+): RecordedEvent<typeof REDACTED_EVENT_TYPE, RedactedData> {
+  return {
+    ...stored,
+    type: REDACTED_EVENT_TYPE,
+    data: { redacted: true },
+  };
+}
+
+export function isRedacted(event: { type: string }): boolean {
+  return event.type === REDACTED_EVENT_TYPE;
+}
