@@ -26,6 +26,8 @@ export class SqliteProfileReadModels implements ProfileReadModels {
     this.db.pragma('journal_mode = WAL');
     this.db.pragma('synchronous = NORMAL');
     this.db.pragma('busy_timeout = 5000');
+    // A forgotten listener's profile must not linger in free pages of the file.
+    this.db.pragma('secure_delete = ON');
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS projection_generations (
         projection TEXT PRIMARY KEY,
@@ -141,6 +143,8 @@ class SqliteProfileReadModel implements ProfileReadModel {
 
   async delete(listenerId: string): Promise<void> {
     this.db.prepare(`DELETE FROM ${table(this.generation())} WHERE listener_id = ?`).run(listenerId);
+    // ...nor in the write-ahead log: fold it into the file (which secure_delete zeroes) and truncate it.
+    this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
 
   async putMany(profiles: readonly StoredProfile[]): Promise<void> {
