@@ -1,0 +1,4 @@
+export * from './smallCatalog';
+export * from './recommenderTestDouble';
+export * from './openAiCompatibleTestDouble';
+export * from './conversationTestBed';
