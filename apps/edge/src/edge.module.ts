@@ -1,23 +1,25 @@
 import { Inject, Module, type DynamicModule, type OnApplicationShutdown } from '@nestjs/common';
-import type { EventStore } from '@qfzz/event-store';
-import { EVENT_STORE, eventLogProvider, STATION_CONFIG } from './eventLog.provider';
-import { HealthController } from './health.controller';
-import type { StationConfig } from './stationConfig';
+import { GatewayModule } from '@qfzz/gateway';
+import type { EdgeRuntime } from './edgeRuntime';
 
-/** Everything qfzz needs on one device, wired to the embedded adapters. */
+export const EDGE_RUNTIME = Symbol('EdgeRuntime');
+
+/** Everything qfzz needs on one device: the gateway over the embedded adapters of `EdgeRuntime`. */
 @Module({})
 export class EdgeModule implements OnApplicationShutdown {
-  constructor(@Inject(EVENT_STORE) private readonly eventStore: EventStore) {}
+  constructor(@Inject(EDGE_RUNTIME) private readonly runtime: EdgeRuntime) {}
 
-  static forStation(config: StationConfig): DynamicModule {
+  static forRuntime(runtime: EdgeRuntime): DynamicModule {
     return {
       module: EdgeModule,
-      controllers: [HealthController],
-      providers: [{ provide: STATION_CONFIG, useValue: config }, eventLogProvider],
+      imports: [GatewayModule.register(runtime.gatewayDeps)],
+      providers: [{ provide: EDGE_RUNTIME, useValue: runtime }],
+      exports: [EDGE_RUNTIME],
     };
   }
 
+  /** After the HTTP server has closed: stop the followers, then close the stores. */
   async onApplicationShutdown(): Promise<void> {
-    await this.eventStore.close();
+    await this.runtime.close();
   }
 }

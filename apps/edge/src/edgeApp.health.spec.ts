@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadAdminToken } from './adminToken';
 import { createEdgeApp } from './edgeApp';
+import { cacheBudgetBytes } from './edgeRuntime';
 import { readStationConfig } from './stationConfig';
+import { loadTokenSecret } from './tokenSecret';
 
 describe('edge mode on one device', () => {
   let dataDir: string;
@@ -19,18 +21,27 @@ describe('edge mode on one device', () => {
   async function start() {
     app = await createEdgeApp(readStationConfig({ QFZZ_DATA_DIR: dataDir, PORT: '0' }));
     await app.listen(0, '127.0.0.1');
-    return (await app.getUrl()).replace('[::1]', '127.0.0.1');
+    return `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
   }
 
-  it('answers /health and /ready over HTTP with the event log in the data dir', async () => {
+  it('answers /health and /ready over HTTP, with every embedded dependency answering, files in the data dir', async () => {
     const url = await start();
     const health = await fetch(`${url}/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toEqual({ status: 'ok', station: 'qfzz', mode: 'edge' });
     const ready = await fetch(`${url}/ready`);
     expect(ready.status).toBe(200);
-    expect(await ready.json()).toEqual({ status: 'ready', checks: { eventLog: { ok: true, position: 0 } } });
-    expect(statSync(join(dataDir, 'qfzz.db')).isFile()).toBe(true);
+    expect(await ready.json()).toEqual({
+      status: 'ready',
+      checks: {
+        eventLog: { ok: true, position: 0 },
+        profiles: { ok: true },
+        catalog: { ok: true, tracks: 0 },
+      },
+    });
+    for (const file of ['qfzz.db', 'read-models.db', 'admin-token', 'token-secret'])
+      expect(statSync(join(dataDir, file)).isFile()).toBe(true);
+    expect(statSync(join(dataDir, 'token-secret')).mode & 0o077).toBe(0);
   });
 
   it('generates the admin token once, keeps it private in the data dir, and reuses it', () => {
@@ -41,6 +52,21 @@ describe('edge mode on one device', () => {
     expect(readFileSync(join(dataDir, 'admin-token'), 'utf8').trim()).toBe(first.token);
     expect(statSync(join(dataDir, 'admin-token')).mode & 0o077).toBe(0);
     expect(loadAdminToken(dataDir, 'from-env')).toEqual({ token: 'from-env', generated: false });
+  });
+
+  it('generates the token secret once, keeps it private, and prefers QFZZ_TOKEN_SECRET', () => {
+    const first = loadTokenSecret(dataDir);
+    expect(first.length).toBeGreaterThanOrEqual(32);
+    expect(loadTokenSecret(dataDir)).toBe(first);
+    expect(statSync(join(dataDir, 'token-secret')).mode & 0o077).toBe(0);
+    expect(loadTokenSecret(dataDir, 'from-env-secret')).toBe('from-env-secret');
+    expect(readStationConfig({ QFZZ_TOKEN_SECRET: 'abc' }).tokenSecret).toBe('abc');
+  });
+
+  it('gives the profile cache 64 MB, or a quarter of QFZZ_MAX_MEMORY_MB', () => {
+    expect(cacheBudgetBytes(undefined)).toBe(64 * 1024 * 1024);
+    expect(cacheBudgetBytes(256)).toBe(64 * 1024 * 1024);
+    expect(cacheBudgetBytes(32)).toBe(8 * 1024 * 1024);
   });
 
   it('refuses settings it cannot read, naming the variable', () => {

@@ -1,17 +1,25 @@
 import 'reflect-metadata';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { EdgeModule } from './edge.module';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { createGatewayApp } from '@qfzz/gateway';
+import { EDGE_RUNTIME, EdgeModule } from './edge.module';
+import { openEdgeRuntime, type EdgeRuntime } from './edgeRuntime';
 import type { StationConfig } from './stationConfig';
 
 export async function createEdgeApp(config: StationConfig): Promise<NestFastifyApplication> {
-  const app = await NestFactory.create<NestFastifyApplication>(
-    EdgeModule.forStation(config),
-    new FastifyAdapter(),
-    {
-      logger: ['error', 'warn', 'log'],
-    },
-  );
-  app.enableShutdownHooks();
-  return app;
+  const runtime = await openEdgeRuntime(config);
+  try {
+    const app = await createGatewayApp(EdgeModule.forRuntime(runtime), {
+      logger: ['error', 'warn'],
+      title: `${config.stationName} (edge mode)`,
+    });
+    app.enableShutdownHooks(['SIGTERM', 'SIGINT']);
+    return app;
+  } catch (error) {
+    await runtime.close();
+    throw error;
+  }
+}
+
+export function edgeRuntimeOf(app: NestFastifyApplication): EdgeRuntime {
+  return app.get<EdgeRuntime>(EDGE_RUNTIME, { strict: false });
 }

@@ -1,19 +1,31 @@
 import './registerPaths';
-import { loadAdminToken } from './adminToken';
-import { createEdgeApp } from './edgeApp';
+import { createEdgeApp, edgeRuntimeOf } from './edgeApp';
 import { ConfigError, readStationConfig } from './stationConfig';
 
 async function main() {
   const config = readStationConfig();
-  const admin = loadAdminToken(config.dataDir, config.adminToken);
-  const app = await createEdgeApp({ ...config, adminToken: admin.token });
+  const app = await createEdgeApp(config);
   await app.listen(config.port, config.host);
+  const runtime = edgeRuntimeOf(app);
   const url = `http://${config.host}:${config.port}`;
-  console.log(
-    `[qfzz] ${config.stationName} is on the air in edge mode at ${url} (data in ${config.dataDir})`,
+  const say = (line: string) => console.log(`[qfzz] ${line}`);
+  say(
+    `${config.stationName} is on the air in edge mode at ${url} (data in ${config.dataDir}); API docs at ${url}/docs`,
   );
-  if (admin.generated) {
-    console.log(`[qfzz] admin token (shown once, kept in ${config.dataDir}/admin-token): ${admin.token}`);
+  say(`profile cache budget ${Math.round(runtime.cacheBytes / 1024 / 1024)} MB`);
+  if (runtime.adminToken.generated) {
+    say(`admin token (shown once, kept in ${config.dataDir}/admin-token): ${runtime.adminToken.token}`);
+  }
+  await runtime.catalog.caughtUp();
+  if (runtime.catalog.index.stats().tracks === 0) {
+    say(
+      'the catalog is empty: listeners cannot react to tracks until you import some. Send up to 10,000 tracks a call:',
+    );
+    say(
+      `  curl -X POST ${url}/v1/catalog/tracks -H 'content-type: application/json' -H "authorization: Bearer $QFZZ_ADMIN_TOKEN" ` +
+        `-d '{"tracks":[{"trackId":"so-what","title":"So What","artist":"Miles Davis","genre":"jazz","energy":0.3,"tempo":"medium"}]}'`,
+    );
+    say(`  (the admin token is in ${config.dataDir}/admin-token unless QFZZ_ADMIN_TOKEN is set)`);
   }
 }
 

@@ -13,6 +13,8 @@ export interface StationConfig {
   /** Memory budget the edge device gives qfzz; undefined = no budget. */
   maxMemoryMb?: number;
   adminToken?: string;
+  /** Key of the listener tokens; generated and kept in the data dir when unset. */
+  tokenSecret?: string;
 }
 
 export class ConfigError extends Error {
@@ -49,5 +51,6 @@ export function readStationConfig(env: NodeJS.ProcessEnv = process.env): Station
     hashChain: flag(env, 'QFZZ_HASH_CHAIN', true),
     maxMemoryMb: positiveInt(env, 'QFZZ_MAX_MEMORY_MB', 1_048_576),
     adminToken: env.QFZZ_ADMIN_TOKEN || undefined,
+    tokenSecret: env.QFZZ_TOKEN_SECRET || undefined,
   };
 }

@@ -30,6 +30,12 @@ describe('session context', () => {
     });
   });
 
+  it('carries mood and activity together from the latest turn that set either', () => {
+    const { last } = converse(['pumped for my run', 'need to unwind', 'play some jazz']);
+    expect(last.activity).toBe('winding_down');
+    expect(last.mood).not.toBe('energetic');
+  });
+
   it('lets a new mood replace the carried one', () => {
     const { last } = converse(["I'm in a great mood", "actually I'm sad, play some jazz"]);
     expect(last.mood).toBe('sad');

@@ -83,24 +83,33 @@ export function understand(
  * greetings and questions do not. Genres carry only into a refinement that
  * names none ("something more mellow" after "play some jazz").
  */
+function latestSituation(context: SessionContext): Understanding | undefined {
+  for (let index = context.turns.length - 1; index >= 0; index -= 1) {
+    const said = context.turns[index].understanding;
+    if (said.mood || said.activity || said.energyHint) return said;
+  }
+  return undefined;
+}
+
 function carryFromContext(current: Understanding, context: SessionContext): Understanding {
   if (!SHAPES_MUSIC.includes(current.intent)) return current;
   const carried: CarriedField[] = [];
   const next: Understanding = { ...current };
-  const mood = latest(context, 'mood');
-  if (!next.mood && mood) {
-    next.mood = mood;
+  // Mood, activity and energy describe one situation: take them together from
+  // the latest turn that described it, never a mood from one turn with an
+  // activity from another ("pumped for my run", then "need to unwind").
+  const situation = latestSituation(context);
+  if (!next.mood && situation?.mood) {
+    next.mood = situation.mood;
     carried.push('mood');
   }
-  const activity = latest(context, 'activity');
-  if (!next.activity && activity) {
-    next.activity = activity;
+  if (!next.activity && situation?.activity) {
+    next.activity = situation.activity;
     carried.push('activity');
   }
   if (current.intent === 'request_recommendation') {
-    const energyHint = latest(context, 'energyHint');
-    if (!next.energyHint && energyHint) {
-      next.energyHint = energyHint;
+    if (!next.energyHint && situation?.energyHint) {
+      next.energyHint = situation.energyHint;
       carried.push('energyHint');
     }
     const refinesOnly = !current.genres && !current.artists && (current.mood || current.energyHint);
