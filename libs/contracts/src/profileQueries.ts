@@ -29,6 +29,10 @@ export interface ProfileView {
   interactionCount: number;
   communityConnections: string[];
   currentMood?: TasteProfile['currentMood'];
+  /** The DJ persona the listener chose, when they chose one. */
+  djId?: string;
+  /** The last reactions to tracks, oldest first (what insights and the DJ look back on). */
+  recentInteractions: TasteProfile['recentInteractions'];
   createdAt: string;
   version: number;
   position: number;

@@ -18,6 +18,8 @@ export function toProfileView({ profile, version, position }: StoredProfile): Pr
     interactionCount: profile.interactionCount,
     communityConnections: profile.communityConnections,
     ...(profile.currentMood === undefined ? {} : { currentMood: profile.currentMood }),
+    ...(profile.djId === undefined ? {} : { djId: profile.djId }),
+    recentInteractions: profile.recentInteractions,
     createdAt: profile.createdAt,
     version,
     position,
