@@ -2,6 +2,7 @@ export * from './crypto/sealedData';
 export * from './keys/dataKeyStore';
 export * from './keys/inMemoryDataKeyStore';
 export * from './keys/sqliteDataKeyStore';
+export * from './keys/mongoDataKeyStore';
 export * from './personalDataPolicy';
 export * from './redaction';
 export * from './encryptingEventStore';
