@@ -6,6 +6,8 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchEventFlow, DEFAULT_EVENT_FLOW } from './suites/eventFlow';
 import { eventFlowReport } from './reports/eventFlowReport';
+import { playlistReport } from './reports/playlistReport';
+import { benchPlaylist, DEFAULT_PLAYLIST_SIZES } from './suites/playlist';
 
 const root = join(__dirname, '../..');
 
@@ -14,7 +16,7 @@ async function main() {
     options: { suite: { type: 'string' }, quick: { type: 'boolean' } },
     strict: true,
   });
-  const suites = values.suite ? values.suite.split(',') : ['event-flow'];
+  const suites = values.suite ? values.suite.split(',') : ['event-flow', 'playlist'];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const outDir = join(root, 'docs/benchmarks');
   mkdirSync(outDir, { recursive: true });
@@ -34,8 +36,21 @@ async function main() {
       writeFileSync(join(outDir, 'event-flow.md'), eventFlowReport(result, { when, machine }));
       log(`event-flow written to docs/benchmarks/event-flow.md`);
       console.log(JSON.stringify(result, null, 2));
+    } else if (suite === 'playlist') {
+      const result = await benchPlaylist({
+        log,
+        sizes: values.quick ? [10_000, 50_000] : DEFAULT_PLAYLIST_SIZES,
+        samples: values.quick ? 100 : 400,
+      });
+      const when = new Date().toISOString();
+      writeFileSync(
+        join(outDir, 'playlist.json'),
+        `${JSON.stringify({ when, machine, ...result }, null, 2)}\n`,
+      );
+      writeFileSync(join(outDir, 'playlist.md'), playlistReport(result, { when, machine }));
+      log('playlist written to docs/benchmarks/playlist.md');
     } else {
-      throw new Error(`unknown suite "${suite}" (known: event-flow)`);
+      throw new Error(`unknown suite "${suite}" (known: event-flow, playlist)`);
     }
   }
 }

@@ -1,0 +1,235 @@
+import {
+  currentSchemaVersionOf,
+  FEEDBACK_EVENT_TYPES,
+  isFeedbackEventType,
+  LISTENER_STREAM_PREFIX,
+  parseEventData,
+  type FeedbackType,
+  type RecordedEvent,
+} from '@qfzz/domain';
+import { CO_LISTENING_FEEDBACK, isPositiveAct } from './coListeningFeedback';
+
+export interface CoListeningOptions {
+  /** A listener's positive tracks paired with each new one: the last this many. Default 50. */
+  windowSize?: number;
+  /** Tracks remembered per listener as heard (any reaction), for `exclude: played`. Default 500. */
+  heardSize?: number;
+  /** Neighbours kept per track; past it the weakest half is dropped. Default 200. */
+  maxNeighbours?: number;
+}
+
+interface ListenerState {
+  /** Stream version last applied: a redelivered event is a no-op. */
+  version: number;
+  /** Internal track ids, oldest first, distinct. */
+  recent: number[];
+  heard: number[];
+}
+
+/** One reaction, already read out of an event. */
+export interface ListeningAct {
+  listenerId: string;
+  /** The listener stream's version of the event (idempotency). */
+  streamVersion: number;
+  trackId: string;
+  type: FeedbackType;
+  rating?: number;
+}
+
+/**
+ * Item-item co-listening, learnt incrementally from the log: when a listener
+ * reacts positively to a track (play, like, favorite, rating > 0.5), the
+ * track is paired with every other track in their recent window (the last 50
+ * positives), and each pair's count goes up by one. Similarity is the cosine
+ * of the two tracks' listener sets, `pairs(a, b) / sqrt(n(a) × n(b))`, where
+ * n is how many windows the track entered. A skip takes the track out of the
+ * window. Events apply once per listener stream version, so redelivery and
+ * replay give the same model.
+ *
+ * The counts are aggregates over everyone; a listener's own windows are
+ * dropped when they are forgotten (`ListenerForgotten`).
+ */
+export class CoListening {
+  private readonly windowSize: number;
+  private readonly heardSize: number;
+  private readonly maxNeighbours: number;
+  private readonly idOf = new Map<string, number>();
+  private readonly trackIds: string[] = [];
+  private readonly entries: number[] = [];
+  private readonly pairs: Map<number, number>[] = [];
+  private readonly listeners = new Map<string, ListenerState>();
+  private changes = 0;
+  private maxEntries = 0;
+
+  constructor(options: CoListeningOptions = {}) {
+    this.windowSize = options.windowSize ?? 50;
+    this.heardSize = options.heardSize ?? 500;
+    this.maxNeighbours = options.maxNeighbours ?? 200;
+  }
+
+  /** Goes up with every change. */
+  get version(): number {
+    return this.changes;
+  }
+
+  /** Tracks the model has seen. */
+  get trackCount(): number {
+    return this.trackIds.length;
+  }
+
+  /** The most windows any one track entered (for scaling popularity). */
+  get maxTrackEntries(): number {
+    return this.maxEntries;
+  }
+
+  /** Folds one log event; anything but a listener's track feedback or forgetting is ignored. */
+  applyEvent(event: RecordedEvent): boolean {
+    if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) return false;
+    const listenerId = event.streamId.slice(LISTENER_STREAM_PREFIX.length);
+    if (event.type === 'ListenerForgotten') {
+      const state = this.listeners.get(listenerId);
+      this.listeners.set(listenerId, {
+        version: Math.max(event.version, state?.version ?? 0),
+        recent: [],
+        heard: [],
+      });
+      this.changes++;
+      return true;
+    }
+    if (!isFeedbackEventType(event.type)) return false;
+    const data = (
+      event.schemaVersion === currentSchemaVersionOf(event.type)
+        ? event.data
+        : parseEventData(event.type, event.schemaVersion, event.data)
+    ) as { track: { trackId: string }; rating?: number };
+    return this.observe({
+      listenerId,
+      streamVersion: event.version,
+      trackId: data.track.trackId,
+      type: FEEDBACK_EVENT_TYPES[event.type],
+      rating: data.rating,
+    });
+  }
+
+  /** Folds one reaction; false when that stream version was already applied. */
+  observe(act: ListeningAct): boolean {
+    let state = this.listeners.get(act.listenerId);
+    if (!state) this.listeners.set(act.listenerId, (state = { version: 0, recent: [], heard: [] }));
+    if (act.streamVersion <= state.version) return false;
+    state.version = act.streamVersion;
+    const track = this.intern(act.trackId);
+
+    pushDistinct(state.heard, track, this.heardSize);
+    if (isPositiveAct(act.type, act.rating)) {
+      if (!state.recent.includes(track)) {
+        for (const other of state.recent) {
+          this.bump(track, other);
+          this.bump(other, track);
+        }
+        this.entries[track]++;
+        if (this.entries[track] > this.maxEntries) this.maxEntries = this.entries[track];
+      }
+      pushDistinct(state.recent, track, this.windowSize);
+    } else if (CO_LISTENING_FEEDBACK[act.type] === 'negative' || act.type === 'rate') {
+      const at = state.recent.indexOf(track);
+      if (at !== -1) state.recent.splice(at, 1);
+    }
+    this.changes++;
+    return true;
+  }
+
+  /** Cosine similarity of two tracks' listeners, 0..1 (0 when either is unknown). */
+  similarity(a: string, b: string): number {
+    const ia = this.idOf.get(a);
+    const ib = this.idOf.get(b);
+    if (ia === undefined || ib === undefined) return 0;
+    return this.similarityOf(ia, ib, this.pairs[ia].get(ib) ?? 0);
+  }
+
+  /** Calls `visit` with each co-listened track and its similarity. */
+  forEachNeighbour(trackId: string, visit: (neighbour: number, similarity: number) => void): void {
+    const id = this.idOf.get(trackId);
+    if (id === undefined) return;
+    for (const [other, count] of this.pairs[id]) visit(other, this.similarityOf(id, other, count));
+  }
+
+  /** Neighbours of a track, most similar first. */
+  neighbours(trackId: string, limit = 20): { trackId: string; similarity: number }[] {
+    const out: { trackId: string; similarity: number }[] = [];
+    this.forEachNeighbour(trackId, (n, similarity) => out.push({ trackId: this.trackIds[n], similarity }));
+    return out
+      .sort((x, y) => y.similarity - x.similarity || (x.trackId < y.trackId ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  /** The track id behind an internal id handed out by `forEachNeighbour`. */
+  trackIdOf(id: number): string {
+    return this.trackIds[id];
+  }
+
+  internalIdOf(trackId: string): number | undefined {
+    return this.idOf.get(trackId);
+  }
+
+  /** How many listener windows the track entered (a popularity count). */
+  entriesOf(trackId: string): number {
+    const id = this.idOf.get(trackId);
+    return id === undefined ? 0 : this.entries[id];
+  }
+
+  /** The listener's recent positive tracks, oldest first. */
+  recentPositives(listenerId: string): string[] {
+    return (this.listeners.get(listenerId)?.recent ?? []).map((id) => this.trackIds[id]);
+  }
+
+  /** Tracks the listener reacted to in any way (most recent `heardSize`), oldest first. */
+  heard(listenerId: string): string[] {
+    return (this.listeners.get(listenerId)?.heard ?? []).map((id) => this.trackIds[id]);
+  }
+
+  private similarityOf(a: number, b: number, count: number): number {
+    if (count === 0) return 0;
+    return count / Math.sqrt(this.entries[a] * this.entries[b]);
+  }
+
+  private intern(trackId: string): number {
+    let id = this.idOf.get(trackId);
+    if (id === undefined) {
+      id = this.trackIds.length;
+      this.idOf.set(trackId, id);
+      this.trackIds.push(trackId);
+      this.entries.push(0);
+      this.pairs.push(new Map());
+    }
+    return id;
+  }
+
+  private bump(a: number, b: number): void {
+    const map = this.pairs[a];
+    map.set(b, (map.get(b) ?? 0) + 1);
+    if (map.size > this.maxNeighbours) prune(map);
+  }
+}
+
+function pushDistinct(list: number[], value: number, limit: number): void {
+  const at = list.indexOf(value);
+  if (at !== -1) list.splice(at, 1);
+  list.push(value);
+  if (list.length > limit) list.splice(0, list.length - limit);
+}
+
+/** Keeps the stronger half of a track's neighbours (ties: the older ones). */
+function prune(map: Map<number, number>): void {
+  const counts = [...map.values()].sort((a, b) => b - a);
+  const half = Math.floor(counts.length / 2);
+  const keep = counts[half - 1];
+  let tiesRoom = half - counts.filter((count) => count > keep).length;
+  for (const [key, count] of map) {
+    if (count > keep) continue;
+    if (count === keep && tiesRoom > 0) {
+      tiesRoom--;
+      continue;
+    }
+    map.delete(key);
+  }
+}

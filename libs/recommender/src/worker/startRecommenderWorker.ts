@@ -1,0 +1,54 @@
+import type { HotCache } from '@qfzz/cache';
+import type { EventStore } from '@qfzz/event-store';
+import type { QueryBus, QueryResponder } from '@qfzz/messaging';
+import { RecommenderLogFollower } from '../follower/recommenderLogFollower';
+import { PlaylistGenerator } from '../ranking/playlistGenerator';
+import { PlaylistService, type ProfileSource } from '../service/playlistService';
+import { servePlaylistQueries } from '../service/servePlaylistQueries';
+import { socialSignalOverQueryBus } from '../service/socialSignalSource';
+
+export interface RecommenderWorkerDeps {
+  store: EventStore;
+  queryBus: QueryBus;
+  /** Taste profiles, e.g. a `TasteProfileProjection` over the shared read model. */
+  profiles: ProfileSource;
+  cache?: HotCache;
+  cacheTtlSeconds?: number;
+  /** Wait until the catalog and co-listening have read the whole log before answering. Default true. */
+  catchUpFirst?: boolean;
+  onError?: (error: unknown) => void;
+}
+
+export interface RunningRecommender {
+  follower: RecommenderLogFollower;
+  service: PlaylistService;
+  stop(): Promise<void>;
+}
+
+/**
+ * One recommender replica, the same code in edge and cluster mode: follows
+ * the log into its catalog index and co-listening model, then answers
+ * `recommender.generate` (replicas share requests through the bus's queue
+ * group). Friends' likes come from the trust service when one answers.
+ */
+export async function startRecommenderWorker(deps: RecommenderWorkerDeps): Promise<RunningRecommender> {
+  const follower = new RecommenderLogFollower(deps.store, { onError: deps.onError }).start();
+  if (deps.catchUpFirst ?? true) await follower.caughtUp();
+  const generator = new PlaylistGenerator(follower.index, { coListening: follower.coListening });
+  const service = new PlaylistService({
+    generator,
+    profiles: deps.profiles,
+    cache: deps.cache,
+    cacheTtlSeconds: deps.cacheTtlSeconds,
+    social: socialSignalOverQueryBus(deps.queryBus, { onError: deps.onError }),
+  });
+  const responders: QueryResponder[] = await servePlaylistQueries(deps.queryBus, service);
+  return {
+    follower,
+    service,
+    async stop() {
+      for (const responder of responders) await responder.stop();
+      await follower.stop();
+    },
+  };
+}
