@@ -1,38 +1,50 @@
 import './registerPaths';
-import 'reflect-metadata';
-import { Module } from '@nestjs/common';
-import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { startReplica } from './composition';
-import { HealthController, REPLICA } from './health.controller';
-import { readSettings } from './settings';
+import {
+  MongoProfileReadModels,
+  SqliteProfileReadModels,
+  startProfileProjectionWorker,
+  type ProfileReadModels,
+} from '@qfzz/profile-projection';
+import { runServiceProcess } from '@qfzz/service-runtime';
 
-/** One cluster-mode replica of profile-projection, with /health and /ready for probes. */
-async function main() {
-  const settings = readSettings();
-  const replica = await startReplica(settings);
-
-  @Module({ controllers: [HealthController], providers: [{ provide: REPLICA, useValue: replica }] })
-  class ProfileProjectionModule {}
-
-  const app = await NestFactory.create<NestFastifyApplication>(
-    ProfileProjectionModule,
-    new FastifyAdapter(),
-    {
-      logger: ['error', 'warn'],
-    },
-  );
-  await app.listen(settings.port, '0.0.0.0');
-  const shutdown = async () => {
-    await app.close();
-    await replica.stop();
-    process.exit(0);
-  };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
-}
-
-main().catch((error) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+/**
+ * One cluster-mode replica of profile-projection: consumes listener events
+ * from JetStream (a durable shared by every replica), folds them into the
+ * shared read model, writes hot profiles through to Redis, answers profile
+ * queries, and relays the log to the bus.
+ */
+runServiceProcess({
+  service: 'profile-projection',
+  defaultPort: 3101,
+  outboxRelay: true,
+  async start({ settings, store, bus, queryBus, cache, mongo, log }) {
+    const readModels: ProfileReadModels = mongo
+      ? await MongoProfileReadModels.open(mongo)
+      : new SqliteProfileReadModels(settings.readModelFile);
+    const worker = await startProfileProjectionWorker({
+      store,
+      bus,
+      readModels,
+      queryBus,
+      cache,
+      ackWaitMs: settings.ackWaitMs,
+      reveal: (event) => store.reveal(event),
+      onError: (error) => log('consumer error', { error: String(error) }),
+    });
+    return {
+      checks: async () => ({
+        readModel: await readModels
+          .live()
+          .checkpoint()
+          .then(
+            () => true,
+            () => false,
+          ),
+      }),
+      async stop() {
+        await worker.stop();
+        await readModels.close();
+      },
+    };
+  },
 });

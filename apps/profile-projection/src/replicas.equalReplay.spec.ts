@@ -46,6 +46,7 @@ describe('profile-projection replicas over real NATS and Redis', () => {
       NATS_URL: nats.url,
       REDIS_URL: redisServer.url,
       QFZZ_EVENT_STORE: 'sqlite',
+      QFZZ_DATA_DIR: dir,
       QFZZ_SQLITE_FILE: join(dir, 'qfzz.db'),
       QFZZ_READ_MODEL_FILE: join(dir, 'read-models.db'),
       QFZZ_ACK_WAIT_MS: '1500',

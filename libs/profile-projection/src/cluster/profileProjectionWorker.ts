@@ -1,4 +1,5 @@
 import type { HotCache } from '@qfzz/cache';
+import type { RecordedEvent } from '@qfzz/domain';
 import type { EventStore } from '@qfzz/event-store';
 import type { EventBus, QueryBus, QueryResponder, RunningConsumer } from '@qfzz/messaging';
 import type { ProfileReadModels } from '../profileReadModel';
@@ -17,6 +18,8 @@ export interface ProfileProjectionWorkerDeps {
   ackWaitMs?: number;
   maxDeliver?: number;
   onError?: (error: unknown) => void;
+  /** Opens an event the bus carried as the log stores it (sealed personal data); identity by default. */
+  reveal?: (event: RecordedEvent) => Promise<RecordedEvent>;
 }
 
 export interface RunningProfileProjection {
@@ -40,7 +43,7 @@ export async function startProfileProjectionWorker(
     maxDeliver: deps.maxDeliver,
     onError: deps.onError,
     handle: async (event) => {
-      await projection.apply(event);
+      await projection.apply(deps.reveal ? await deps.reveal(event) : event);
     },
   });
   const responders: QueryResponder[] = deps.queryBus

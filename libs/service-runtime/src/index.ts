@@ -1,0 +1,4 @@
+export * from './clusterSettings';
+export * from './clusterAdapters';
+export * from './serviceLogger';
+export * from './runService';
