@@ -6,7 +6,9 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { benchEventFlow, DEFAULT_EVENT_FLOW } from './suites/eventFlow';
 import { eventFlowReport } from './reports/eventFlowReport';
+import { httpReport } from './reports/httpReport';
 import { playlistReport } from './reports/playlistReport';
+import { benchHttp, DEFAULT_HTTP } from './suites/http';
 import { benchPlaylist, DEFAULT_PLAYLIST_SIZES } from './suites/playlist';
 
 const root = join(__dirname, '../..');
@@ -16,7 +18,7 @@ async function main() {
     options: { suite: { type: 'string' }, quick: { type: 'boolean' } },
     strict: true,
   });
-  const suites = values.suite ? values.suite.split(',') : ['event-flow', 'playlist'];
+  const suites = values.suite ? values.suite.split(',') : ['event-flow', 'playlist', 'http'];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const outDir = join(root, 'docs/benchmarks');
   mkdirSync(outDir, { recursive: true });
@@ -49,8 +51,16 @@ async function main() {
       );
       writeFileSync(join(outDir, 'playlist.md'), playlistReport(result, { when, machine }));
       log('playlist written to docs/benchmarks/playlist.md');
+    } else if (suite === 'http') {
+      const options = values.quick ? { ...DEFAULT_HTTP, bulkCalls: 3, seconds: 3 } : DEFAULT_HTTP;
+      const result = await benchHttp({ ...options, log });
+      const when = new Date().toISOString();
+      writeFileSync(join(outDir, 'http.json'), `${JSON.stringify({ when, machine, ...result }, null, 2)}\n`);
+      writeFileSync(join(outDir, 'http.md'), httpReport(result, { when, machine }));
+      log('http written to docs/benchmarks/http.md');
+      console.log(JSON.stringify(result, null, 2));
     } else {
-      throw new Error(`unknown suite "${suite}" (known: event-flow, playlist)`);
+      throw new Error(`unknown suite "${suite}" (known: event-flow, playlist, http)`);
     }
   }
 }
