@@ -3,5 +3,5 @@ module.exports = {
   displayName: 'eval-lastfm',
   rootDir: __dirname,
   // The pipeline test reads and models real data: give it room on a 2-core machine.
-  testTimeout: 120000,
+  testTimeout: 300000,
 };
