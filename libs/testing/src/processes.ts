@@ -100,9 +100,17 @@ export interface ManagedProcess {
 }
 
 /** Spawns a process and registers it; rejects if it cannot be spawned (e.g. ENOENT). */
-export function spawnManaged(command: string, args: string[]): Promise<ManagedProcess> {
+export function spawnManaged(
+  command: string,
+  args: string[],
+  options: { env?: NodeJS.ProcessEnv; cwd?: string } = {},
+): Promise<ManagedProcess> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(command, args, {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: options.env,
+      cwd: options.cwd,
+    });
     let tail = '';
     let status: string | undefined;
     const exited = new Promise<void>((done) => {
@@ -161,6 +169,8 @@ export interface LaunchOptions {
   /** Polled until it returns true. */
   ready: (proc: ManagedProcess) => Promise<boolean>;
   timeoutMs?: number;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
 }
 
 /**
@@ -169,7 +179,7 @@ export interface LaunchOptions {
  * tail of its output.
  */
 export async function launchUntilReady(opts: LaunchOptions): Promise<ManagedProcess> {
-  const proc = await spawnManaged(opts.command, opts.args);
+  const proc = await spawnManaged(opts.command, opts.args, { env: opts.env, cwd: opts.cwd });
   try {
     await waitUntil(() => opts.ready(proc), {
       what: opts.what,
