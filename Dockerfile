@@ -7,7 +7,7 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN for app in edge profile-projection cli; do npx tsc -p apps/$app/tsconfig.app.json || exit 1; done \
+RUN for app in edge cli profile-projection recommender conversation trust-network; do npx tsc -p apps/$app/tsconfig.app.json || exit 1; done \
   && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

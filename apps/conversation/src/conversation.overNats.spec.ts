@@ -11,9 +11,13 @@ import {
 } from '@qfzz/contracts';
 import { SqliteEventStore } from '@qfzz/event-store';
 import { NatsQueryBus } from '@qfzz/messaging';
+import { runService, type ServiceReplica } from '@qfzz/service-runtime';
 import { startNats, type RunningNats } from '@qfzz/testing';
-import { startConversation, type RunningConversation } from './composition';
-import { readSettings } from './settings';
+import {
+  conversationService,
+  type ConversationSettings,
+  type RunningConversation,
+} from './conversationService';
 
 const TRACKS = [
   { trackId: 'edm-1', title: 'Neon 1', artist: 'Daft Punk', genre: 'edm', energy: 0.9 },
@@ -27,17 +31,17 @@ describe('conversation replicas over real NATS and a SQLite log', () => {
   let catalogBus: NatsQueryBus;
   let catalogStore: SqliteEventStore;
   let catalog: CatalogProjection;
-  const replicas: RunningConversation[] = [];
+  const replicas: ServiceReplica<ConversationSettings, RunningConversation>[] = [];
 
   const startReplica = async () => {
-    const replica = await startConversation(
-      readSettings({
-        NATS_URL: nats.url,
-        QFZZ_EVENT_STORE: 'sqlite',
-        QFZZ_SQLITE_FILE: join(dir, 'qfzz.db'),
-        QFZZ_PEER_TIMEOUT_MS: '500',
-      }),
-    );
+    const replica = await runService(conversationService, {
+      NATS_URL: nats.url,
+      QFZZ_EVENT_STORE: 'sqlite',
+      QFZZ_DATA_DIR: dir,
+      QFZZ_SQLITE_FILE: join(dir, 'qfzz.db'),
+      QFZZ_PEER_TIMEOUT_MS: '500',
+      PORT: '0',
+    });
     replicas.push(replica);
     return replica;
   };
@@ -69,7 +73,12 @@ describe('conversation replicas over real NATS and a SQLite log', () => {
 
   it('answers personas, greet and interact on qfzz.rpc.conversation.*, saying less without the other services', async () => {
     const replica = await startReplica();
-    expect(await replica.checks()).toEqual({ eventLog: true, bus: true });
+    expect(replica.own.peerTimeoutMs).toBe(500);
+    const health = await fetch(`http://127.0.0.1:${replica.port}/health`);
+    expect(await health.json()).toEqual({ status: 'ok', service: 'conversation' });
+    const ready = await fetch(`http://127.0.0.1:${replica.port}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { eventLog: true, bus: true } });
     const personas = await ask<DjPersona[]>(ConversationQuery.personas, {});
     expect(personas.map((persona) => persona.name)).toEqual(['Nova', 'Pulse', 'Atlas', 'Ember']);
     expect(await ask<Greeting>(ConversationQuery.greet, { listenerId: 'ada' })).toMatchObject({

@@ -67,6 +67,7 @@ describe('apps/recommender as a real process over NATS, Redis and a SQLite log',
       NATS_URL: nats.url,
       REDIS_URL: redisServer.url,
       QFZZ_EVENT_STORE: 'sqlite',
+      QFZZ_DATA_DIR: dir,
       QFZZ_SQLITE_FILE: join(dir, 'qfzz.db'),
       QFZZ_READ_MODEL_FILE: join(dir, 'read-models.db'),
       PORT: String(port),
@@ -111,7 +112,7 @@ describe('apps/recommender as a real process over NATS, Redis and a SQLite log',
     expect(ready.status).toBe(200);
     expect(await ready.json()).toMatchObject({
       status: 'ready',
-      checks: { eventLog: true, readModel: true, cache: true },
+      checks: { eventLog: true, bus: true, readModel: true, cache: true },
     });
   }, 120_000);
 });

@@ -6,17 +6,17 @@ import { listenerStreamId, newQfzzEvent } from '@qfzz/domain';
 import { SqliteEventStore } from '@qfzz/event-store';
 import { JetStreamEventBus, NatsQueryBus, OutboxRelay } from '@qfzz/messaging';
 import { EncryptingEventStore, SqliteDataKeyStore } from '@qfzz/privacy';
+import { readServiceSettings, runService, type ServiceReplica } from '@qfzz/service-runtime';
 import { CommunityCommands } from '@qfzz/trust-network';
 import { startNats, type RunningNats } from '@qfzz/testing';
-import { startReplica, type RunningReplica } from './composition';
-import { readSettings } from './settings';
+import { trustNetworkService, type RunningTrustNetworkService } from './trustNetworkService';
 
 jest.setTimeout(60_000);
 
 describe('a trust-network replica: sealed events on JetStream, queries on NATS', () => {
   let nats: RunningNats;
   let dir: string;
-  let replica: RunningReplica;
+  let replica: ServiceReplica<undefined, RunningTrustNetworkService>;
   let writer: EncryptingEventStore;
   let keys: SqliteDataKeyStore;
   let bus: JetStreamEventBus;
@@ -31,8 +31,9 @@ describe('a trust-network replica: sealed events on JetStream, queries on NATS',
       QFZZ_EVENT_STORE: 'sqlite',
       QFZZ_DATA_DIR: dir,
       QFZZ_REPLICA_ID: 'app-test',
+      PORT: '0',
     };
-    const settings = readSettings(env);
+    const { cluster: settings } = readServiceSettings(trustNetworkService, env);
     // The gateway's side: writes through its own EncryptingEventStore on the same files.
     keys = new SqliteDataKeyStore(settings.keysFile);
     writer = new EncryptingEventStore(new SqliteEventStore({ file: settings.sqliteFile }), { keys });
@@ -40,7 +41,7 @@ describe('a trust-network replica: sealed events on JetStream, queries on NATS',
     // The relay publishes the log as stored: personal data crosses the bus sealed.
     relay = new OutboxRelay(writer.stored, bus, { pollIntervalMs: 20 }).start();
     queryBus = await NatsQueryBus.connect(nats.url);
-    replica = await startReplica(settings);
+    replica = await runService(trustNetworkService, env);
   });
 
   afterAll(async () => {
@@ -66,8 +67,9 @@ describe('a trust-network replica: sealed events on JetStream, queries on NATS',
     await commands.request('ann', 'bob');
     const accepted = await commands.accept('bob', 'ann');
     await relay.waitFor(accepted.position as number);
+    const { graph } = replica.running.network;
     const deadline = Date.now() + 10_000;
-    while (replica.network.graph.position < (accepted.position as number) && Date.now() < deadline)
+    while (graph.position < (accepted.position as number) && Date.now() < deadline)
       await new Promise((resolve) => setTimeout(resolve, 20));
 
     const signal = await queryBus.request<{ listenerId: string }, SocialSignal>(
@@ -86,14 +88,30 @@ describe('a trust-network replica: sealed events on JetStream, queries on NATS',
       },
     );
     expect(check).toMatchObject({ ok: true, events: 2 });
-    expect(await replica.checks()).toEqual({ eventLog: true, bus: true });
+
+    const health = await fetch(`http://127.0.0.1:${replica.port}/health`);
+    expect(await health.json()).toEqual({ status: 'ok', service: 'trust-network' });
+    const ready = await fetch(`http://127.0.0.1:${replica.port}/ready`);
+    expect(ready.status).toBe(200);
+    expect(await ready.json()).toEqual({ status: 'ready', checks: { eventLog: true, bus: true } });
   });
 
   it('refuses settings that cannot work, saying what to set', () => {
-    expect(() => readSettings({})).toThrow(/NATS_URL is required/);
-    expect(() => readSettings({ NATS_URL: 'nats://x', QFZZ_EVENT_STORE: 'postgres' })).toThrow(
+    const read = (env: NodeJS.ProcessEnv) => readServiceSettings(trustNetworkService, env);
+    expect(() => read({})).toThrow(/NATS_URL is required/);
+    expect(() => read({ NATS_URL: 'nats://x', QFZZ_EVENT_STORE: 'postgres' })).toThrow(
       /expected sqlite or mongodb/,
     );
-    expect(() => readSettings({ NATS_URL: 'nats://x' })).toThrow(/MONGODB_URL is required/);
+    expect(() => read({ NATS_URL: 'nats://x' })).toThrow(/MONGODB_URL is required/);
+  });
+
+  it('listens on 3104 unless PORT says otherwise, and names its durable after QFZZ_REPLICA_ID', () => {
+    const env = { NATS_URL: 'nats://x', QFZZ_EVENT_STORE: 'sqlite', QFZZ_REPLICA_ID: 'trust-0' };
+    expect(readServiceSettings(trustNetworkService, env).cluster).toMatchObject({
+      port: 3104,
+      replicaId: 'trust-0',
+      outboxRelay: false,
+    });
+    expect(replica.running.network.durableName).toBe('trust-network-app-test');
   });
 });

@@ -30,11 +30,28 @@ export interface ClusterAdapters {
   close(): Promise<void>;
 }
 
-const answers = (probe: () => Promise<unknown>) =>
-  probe().then(
-    () => true,
-    () => false,
-  );
+/** How long a readiness probe waits for a dependency before calling it down. */
+export const PROBE_TIMEOUT_MS = 2_000;
+
+/**
+ * Whether `probe` resolves within `timeoutMs`: a dependency that hangs (a
+ * Redis client queueing commands while it reconnects) counts as down, so
+ * /ready answers promptly instead of outliving the prober's timeout.
+ */
+export function answers(probe: () => Promise<unknown>, timeoutMs = PROBE_TIMEOUT_MS): Promise<boolean> {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<boolean>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+    timer.unref();
+  });
+  const answered = Promise.resolve()
+    .then(probe)
+    .then(
+      () => true,
+      () => false,
+    );
+  return Promise.race([answered, late]).finally(() => clearTimeout(timer));
+}
 
 export async function openClusterAdapters(settings: ClusterSettings): Promise<ClusterAdapters> {
   const log = serviceLogger(settings.service);

@@ -35,7 +35,8 @@ function required(env: NodeJS.ProcessEnv, name: string, example: string): string
   return value;
 }
 
-function wholeNumber(
+/** `name` as a whole number from `min` to `max`; `fallback` when unset. For service-specific settings too. */
+export function readWholeNumber(
   env: NodeJS.ProcessEnv,
   name: string,
   fallback: number,
@@ -53,7 +54,8 @@ function wholeNumber(
   return value;
 }
 
-function flag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
+/** `name` as on/off (`1`/`true`/`on`/`yes` or `0`/`false`/`off`/`no`); `fallback` when unset. */
+export function readFlag(env: NodeJS.ProcessEnv, name: string, fallback: boolean): boolean {
   const raw = env[name];
   if (raw === undefined || raw === '') return fallback;
   if (/^(1|true|on|yes)$/i.test(raw)) return true;
@@ -84,9 +86,9 @@ export function readClusterSettings(
     sqliteFile: env.QFZZ_SQLITE_FILE || join(dataDir, 'qfzz.db'),
     readModelFile: env.QFZZ_READ_MODEL_FILE || join(dataDir, 'read-models.db'),
     keysFile: env.QFZZ_KEYS_FILE || join(dataDir, 'keys.db'),
-    ackWaitMs: wholeNumber(env, 'QFZZ_ACK_WAIT_MS', 30_000, 100, 3_600_000),
-    port: wholeNumber(env, 'PORT', defaults.port, 0, 65_535),
+    ackWaitMs: readWholeNumber(env, 'QFZZ_ACK_WAIT_MS', 30_000, 100, 3_600_000),
+    port: readWholeNumber(env, 'PORT', defaults.port, 0, 65_535),
     replicaId: env.QFZZ_REPLICA_ID || `${hostname()}-${process.pid}`,
-    outboxRelay: flag(env, 'QFZZ_OUTBOX_RELAY', defaults.outboxRelay ?? false),
+    outboxRelay: readFlag(env, 'QFZZ_OUTBOX_RELAY', defaults.outboxRelay ?? false),
   };
 }

@@ -1,0 +1,69 @@
+import {
+  MongoProfileReadModels,
+  SqliteProfileReadModels,
+  TasteProfileProjection,
+  type ProfileReadModels,
+} from '@qfzz/profile-projection';
+import { startRecommenderWorker, type RunningRecommender } from '@qfzz/recommender';
+import { answers, readWholeNumber, type RunningService, type ServiceDefinition } from '@qfzz/service-runtime';
+
+/** What the recommender reads beyond the shared cluster settings. */
+export interface RecommenderSettings {
+  /** How long a cached playlist lives (its key already moves with the profile version). */
+  playlistTtlSeconds: number;
+}
+
+export function readRecommenderSettings(env: NodeJS.ProcessEnv): RecommenderSettings {
+  return { playlistTtlSeconds: readWholeNumber(env, 'QFZZ_PLAYLIST_TTL_SECONDS', 600, 1, 86_400 * 30) };
+}
+
+export interface RunningRecommenderService extends RunningService {
+  worker: RunningRecommender;
+}
+
+/**
+ * The recommender on the cluster adapters: follows the log into its catalog
+ * index and co-listening model, reads taste profiles through the read model
+ * profile-projection keeps (and the same Redis it writes hot profiles to),
+ * and answers `qfzz.rpc.recommender.generate`, caching playlists in Redis.
+ */
+export const recommenderService: ServiceDefinition<RecommenderSettings, RunningRecommenderService> = {
+  service: 'recommender',
+  defaultPort: 3102,
+  readSettings: readRecommenderSettings,
+  async start({ settings, store, queryBus, cache, mongo, log }, own) {
+    const readModels: ProfileReadModels = mongo
+      ? await MongoProfileReadModels.open(mongo)
+      : new SqliteProfileReadModels(settings.readModelFile);
+    const started = Date.now();
+    let worker: RunningRecommender;
+    try {
+      worker = await startRecommenderWorker({
+        store,
+        queryBus,
+        profiles: new TasteProfileProjection(store, readModels.live(), { cache }),
+        cache,
+        cacheTtlSeconds: own.playlistTtlSeconds,
+        onError: (error) => log('error', { error: String(error) }),
+      });
+    } catch (error) {
+      await readModels.close();
+      throw error;
+    }
+    const { index, coListening } = worker.follower;
+    log('caught up with the log', {
+      tracks: index.size,
+      coListenedTracks: coListening.trackCount,
+      catalogMemoryBytes: index.memoryBytes(),
+      catchUpMs: Date.now() - started,
+    });
+    return {
+      worker,
+      checks: async () => ({ readModel: await answers(() => readModels.live().checkpoint()) }),
+      async stop() {
+        await worker.stop();
+        await readModels.close();
+      },
+    };
+  },
+};

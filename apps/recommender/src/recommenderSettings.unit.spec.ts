@@ -1,0 +1,34 @@
+import { readServiceSettings } from '@qfzz/service-runtime';
+import { recommenderService } from './recommenderService';
+
+const read = (env: NodeJS.ProcessEnv) => readServiceSettings(recommenderService, env);
+const SQLITE = { NATS_URL: 'nats://n:4222', QFZZ_EVENT_STORE: 'sqlite' };
+
+describe('recommender settings', () => {
+  it('listens on 3102 and caches playlists for 10 minutes by default', () => {
+    const { cluster, own } = read({
+      ...SQLITE,
+      REDIS_URL: 'redis://r:6379',
+      QFZZ_READ_MODEL_FILE: '/tmp/rm.db',
+    });
+    expect(cluster).toMatchObject({
+      service: 'recommender',
+      port: 3102,
+      redisUrl: 'redis://r:6379',
+      readModelFile: '/tmp/rm.db',
+      outboxRelay: false,
+    });
+    expect(own).toEqual({ playlistTtlSeconds: 600 });
+  });
+
+  it('takes QFZZ_PLAYLIST_TTL_SECONDS and names it when it is not a positive whole number', () => {
+    expect(read({ ...SQLITE, QFZZ_PLAYLIST_TTL_SECONDS: '60' }).own).toEqual({ playlistTtlSeconds: 60 });
+    for (const bad of ['0', '-5', 'soon', '1.5'])
+      expect(() => read({ ...SQLITE, QFZZ_PLAYLIST_TTL_SECONDS: bad })).toThrow(/QFZZ_PLAYLIST_TTL_SECONDS=/);
+  });
+
+  it('says what is missing', () => {
+    expect(() => read({})).toThrow(/NATS_URL is required/);
+    expect(() => read({ NATS_URL: 'nats://n:4222' })).toThrow(/MONGODB_URL is required/);
+  });
+});
