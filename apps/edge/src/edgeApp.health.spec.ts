@@ -37,9 +37,12 @@ describe('edge mode on one device', () => {
         eventLog: { ok: true, position: 0 },
         profiles: { ok: true },
         catalog: { ok: true, tracks: 0 },
+        trust: { ok: true },
+        conversation: { ok: true },
+        recommender: { ok: true },
       },
     });
-    for (const file of ['qfzz.db', 'read-models.db', 'admin-token', 'token-secret'])
+    for (const file of ['qfzz.db', 'read-models.db', 'keys.db', 'admin-token', 'token-secret'])
       expect(statSync(join(dataDir, file)).isFile()).toBe(true);
     expect(statSync(join(dataDir, 'token-secret')).mode & 0o077).toBe(0);
   });

@@ -1,9 +1,24 @@
 import { join } from 'node:path';
 import { LruHotCache } from '@qfzz/cache';
 import { CatalogProjection, importCatalogTracks, serveCatalogQueries } from '@qfzz/catalog';
+import {
+  ConversationService,
+  OpenAiCompatibleVoice,
+  readLlmSettings,
+  serveConversationQueries,
+} from '@qfzz/conversation';
 import { SqliteEventStore, type CatchUpSubscription } from '@qfzz/event-store';
-import type { CatalogWriter, GatewayDeps } from '@qfzz/gateway';
+import type { CatalogWriter, CommunityWriter, GatewayDeps, ListenerForgetter } from '@qfzz/gateway';
 import { InProcessQueryBus, type QueryResponder } from '@qfzz/messaging';
+import { EncryptingEventStore, forgetListenerEverywhere, SqliteDataKeyStore } from '@qfzz/privacy';
+import { startRecommenderWorker } from '@qfzz/recommender';
+import {
+  CommunityCommands,
+  CommunityGraph,
+  followLogIntoCommunityGraph,
+  serveTrustQueries,
+  TrustQueries,
+} from '@qfzz/trust-network';
 import {
   followLogIntoProfiles,
   rebuildTasteProfiles,
@@ -19,13 +34,20 @@ import { loadTokenSecret } from './tokenSecret';
 export const DEFAULT_CACHE_MB = 64;
 /** How long an import waits for the catalog index to show what it wrote (read-your-writes). */
 const CATALOG_VISIBLE_TIMEOUT_MS = 30_000;
+/** How long a write waits for the in-memory followers (profiles, community graph) to show it. */
+const FOLLOWER_VISIBLE_TIMEOUT_MS = 10_000;
 
 export interface EdgeRuntime {
-  store: SqliteEventStore;
+  /** The log every reader and writer uses: personal data sealed on the way in, opened on the way out. */
+  store: EncryptingEventStore;
+  /** The SQLite log file as stored (ciphertext for personal data). */
+  log: SqliteEventStore;
   queryBus: InProcessQueryBus;
   catalog: CatalogProjection;
   adminToken: { token: string; generated: boolean };
   cacheBytes: number;
+  /** Where the DJ's optional language-model voice lives (QFZZ_LLM_URL); undefined: the embedded phrasing only. */
+  llm?: { url: string; model: string };
   gatewayDeps: GatewayDeps;
   close(): Promise<void>;
 }
@@ -43,31 +65,125 @@ export function cacheBudgetBytes(maxMemoryMb: number | undefined): number {
 export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntime> {
   const adminToken = loadAdminToken(config.dataDir, config.adminToken);
   const tokenSecret = loadTokenSecret(config.dataDir, config.tokenSecret);
-  const store = new SqliteEventStore({ file: join(config.dataDir, 'qfzz.db') });
-  const closers: (() => Promise<void>)[] = [() => store.close()];
+  const llm = readLlmSettings();
+  const log = new SqliteEventStore({ file: join(config.dataDir, 'qfzz.db') });
+  const closers: (() => Promise<void>)[] = [() => log.close()];
   const close = async () => {
     for (const closeOne of closers.reverse()) await closeOne();
   };
   try {
+    // Personal data is sealed with a per-listener key kept apart from the log (crypto-shredding).
+    const keys = new SqliteDataKeyStore(join(config.dataDir, 'keys.db'));
+    closers.push(() => keys.close());
+    const store = new EncryptingEventStore(log, { keys });
     const readModels = new SqliteProfileReadModels(join(config.dataDir, 'read-models.db'));
     closers.push(() => readModels.close());
     const cacheBytes = cacheBudgetBytes(config.maxMemoryMb);
     const cache = new LruHotCache({ maxBytes: cacheBytes });
     const queryBus = new InProcessQueryBus();
     closers.push(() => queryBus.close());
-
-    const projection = new TasteProfileProjection(store, readModels.live(), { cache });
-    const follower: CatchUpSubscription = await followLogIntoProfiles(store, readModels, projection);
-    closers.push(() => follower.stop());
-    const catalog = new CatalogProjection(store).start();
-    closers.push(() => catalog.stop());
-    const responders: QueryResponder[] = [
-      ...(await serveProfileQueries(queryBus, projection)),
-      ...(await serveCatalogQueries(queryBus, catalog.index)),
-    ];
+    const responders: QueryResponder[] = [];
     closers.push(async () => {
       for (const responder of responders) await responder.stop();
     });
+
+    // profiles
+    const projection = new TasteProfileProjection(store, readModels.live(), { cache });
+    const follower: CatchUpSubscription = await followLogIntoProfiles(store, readModels, projection);
+    closers.push(() => follower.stop());
+    responders.push(...(await serveProfileQueries(queryBus, projection)));
+
+    // catalog
+    const catalog = new CatalogProjection(store).start();
+    closers.push(() => catalog.stop());
+    responders.push(...(await serveCatalogQueries(queryBus, catalog.index)));
+
+    // trust network: the community graph in memory, rebuilt from the log at start
+    const graph = new CommunityGraph({ store });
+    const graphFollower = followLogIntoCommunityGraph(store, graph);
+    closers.push(() => graphFollower.stop());
+    // verify walks the chain as stored (the hashes cover the sealed form)
+    responders.push(...(await serveTrustQueries(queryBus, new TrustQueries(graph, store.stored))));
+    const commands = new CommunityCommands(store, {
+      listenerExists: async (listenerId) => {
+        const stored = await projection.getProfile(listenerId);
+        return !!stored && stored.version > 0 && !stored.profile.forgotten;
+      },
+    });
+    // A connection that changes moves neither profile version, which keys cached playlists.
+    const stalePlaylists = async (...listenerIds: string[]) => {
+      for (const id of listenerIds) await cache.deleteByPrefix(`playlist:${id}:`);
+    };
+    const settled =
+      (a: string, b: string) =>
+      async <T extends { position?: number }>(result: T): Promise<T> => {
+        if (result.position !== undefined) {
+          await withTimeout(graphFollower.waitFor(result.position), FOLLOWER_VISIBLE_TIMEOUT_MS);
+          await stalePlaylists(a, b);
+        }
+        return result;
+      };
+    const community: CommunityWriter = {
+      request: (from, to, write) =>
+        commands.request(from, to, { correlationId: write.correlationId }).then(settled(from, to)),
+      accept: (by, requester, write) =>
+        commands.accept(by, requester, { correlationId: write.correlationId }).then(settled(by, requester)),
+      decline: (by, requester, write) =>
+        commands.decline(by, requester, { correlationId: write.correlationId }).then(settled(by, requester)),
+      remove: (by, other, write) =>
+        commands.remove(by, other, { correlationId: write.correlationId }).then(settled(by, other)),
+    };
+
+    // the DJ, with a language model's voice only when QFZZ_LLM_URL is set
+    const voice = llm ? new OpenAiCompatibleVoice(llm) : undefined;
+    responders.push(
+      ...(await serveConversationQueries(
+        queryBus,
+        new ConversationService({ store, queryBus, ...(voice ? { voice } : {}) }),
+      )),
+    );
+
+    // the recommender: its own catalog index and co-listening model, from the log
+    const recommender = await startRecommenderWorker({
+      store,
+      queryBus,
+      cache,
+      profiles: {
+        // Connections live in connection streams, which the taste-profile fold does not read.
+        async getProfile(listenerId, minPosition) {
+          const stored = await projection.getProfile(listenerId, minPosition);
+          if (minPosition) await withTimeout(graphFollower.waitFor(minPosition), FOLLOWER_VISIBLE_TIMEOUT_MS);
+          if (!stored) return stored;
+          return {
+            ...stored,
+            profile: { ...stored.profile, communityConnections: graph.connectionsOf(listenerId) },
+          };
+        },
+      },
+    });
+    closers.push(() => recommender.stop());
+
+    // forgetting: keys shredded, connections ended, rows and cache entries dropped
+    const forgetListener: ListenerForgetter = (listenerId, write) =>
+      forgetListenerEverywhere(
+        {
+          store,
+          readModels: [readModels.live()],
+          cache,
+          community: {
+            partnersOf: (id) => graph.tiesOf(id).map((tie) => tie.listenerId),
+            remove: async (by, other) => {
+              await commands.remove(by, other, { correlationId: write.correlationId });
+              await stalePlaylists(other);
+            },
+          },
+          settled: async (position) => {
+            await withTimeout(follower.waitFor(position), FOLLOWER_VISIBLE_TIMEOUT_MS);
+            await withTimeout(graphFollower.waitFor(position), FOLLOWER_VISIBLE_TIMEOUT_MS);
+          },
+        },
+        listenerId,
+      );
 
     const catalogWriter: CatalogWriter = {
       async importTracks(rows, write) {
@@ -83,20 +199,25 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
 
     return {
       store,
+      log,
       queryBus,
       catalog,
       adminToken,
       cacheBytes,
+      llm: llm ? { url: llm.url, model: llm.model } : undefined,
       gatewayDeps: {
         eventStore: store,
         queryBus,
         adminToken: adminToken.token,
         tokenSecret,
         catalogWriter,
+        community,
+        forgetListener,
         rebuilders: {
           'taste-profiles': (onProgress) => rebuildTasteProfiles({ store, readModels, onProgress }),
         },
         identity: { station: config.stationName, mode: 'edge' },
+        readyChecks: ['eventLog', 'profiles', 'catalog', 'trust', 'conversation', 'recommender'],
       },
       close,
     };

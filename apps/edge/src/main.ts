@@ -13,6 +13,14 @@ async function main() {
     `${config.stationName} is on the air in edge mode at ${url} (data in ${config.dataDir}); API docs at ${url}/docs`,
   );
   say(`profile cache budget ${Math.round(runtime.cacheBytes / 1024 / 1024)} MB`);
+  say(
+    runtime.llm
+      ? `the DJ speaks through ${runtime.llm.model} at ${runtime.llm.url} (embedded phrasing when it does not answer)`
+      : 'the DJ speaks with its embedded phrasing (set QFZZ_LLM_URL and QFZZ_LLM_MODEL for a language model)',
+  );
+  say(
+    `personal data is sealed per listener; keys in ${config.dataDir}/keys.db (DELETE /v1/listeners/{id} shreds them)`,
+  );
   if (runtime.adminToken.generated) {
     say(`admin token (shown once, kept in ${config.dataDir}/admin-token): ${runtime.adminToken.token}`);
   }

@@ -4,7 +4,8 @@ import { AdminController } from './admin/admin.controller';
 import { ReplayJobs } from './admin/replayJobs';
 import { ListenerAccess } from './auth/listenerAccess';
 import { CatalogController } from './catalog/catalog.controller';
-import { DjChoices } from './djs/djChoices';
+import { CommunityController } from './community/community.controller';
+import { ConversationController } from './conversation/conversation.controller';
 import { DjsController } from './djs/djs.controller';
 import { GATEWAY_DEPS, type GatewayDeps, type ResolvedGatewayDeps } from './gatewayDeps';
 import { HealthController } from './health/health.controller';
@@ -16,6 +17,8 @@ import { ListenerLog } from './listeners/listenerLog';
 import { ListenersController } from './listeners/listeners.controller';
 import { ProfileClient } from './listeners/profileClient';
 import { GatewayMetrics } from './metrics/gatewayMetrics';
+import { ServiceClient } from './http/serviceClient';
+import { PlaylistController } from './playlist/playlist.controller';
 import { DEFAULT_RATE_LIMITS } from './rateLimit/rateLimits';
 import { ProfileStreamController } from './sse/profileStream.controller';
 import { ProfileStreams } from './sse/profileStreams';
@@ -54,6 +57,9 @@ export class GatewayModule {
         InteractionsController,
         ProfileStreamController,
         DjsController,
+        ConversationController,
+        PlaylistController,
+        CommunityController,
         CatalogController,
         AdminController,
       ],
@@ -65,7 +71,7 @@ export class GatewayModule {
         ListenerLog,
         ListenerAccess,
         TrackLookup,
-        DjChoices,
+        ServiceClient,
         ReplayJobs,
         ProfileStreams,
       ],

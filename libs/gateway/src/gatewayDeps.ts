@@ -4,8 +4,10 @@ import type { CatalogWriter } from './catalog/catalogWriter';
 import type { ProjectionRebuilder } from './admin/replayJobs';
 import type { RateLimits } from './rateLimit/rateLimits';
 import type { GatewayLog } from './http/gatewayLog';
+import type { CommunityWriter } from './community/communityWriter';
+import type { ListenerForgetter } from './listeners/listenerForgetter';
 
-export type ReadyCheck = 'eventLog' | 'profiles' | 'catalog';
+export type ReadyCheck = 'eventLog' | 'profiles' | 'catalog' | 'trust' | 'conversation' | 'recommender';
 
 /**
  * What the composition root (apps/edge, a cluster main) hands the gateway:
@@ -24,9 +26,13 @@ export interface GatewayDeps {
   rebuilders?: Readonly<Record<string, ProjectionRebuilder>>;
   /** Catalog imports (`POST /v1/catalog/tracks`); without it that route answers 503. */
   catalogWriter?: CatalogWriter;
+  /** Friend requests, acceptances and removals (`/v1/listeners/{id}/community`); without it those routes answer 503. */
+  community?: CommunityWriter;
+  /** `DELETE /v1/listeners/{id}` (crypto-shredding everywhere); without it that route answers 503. */
+  forgetListener?: ListenerForgetter;
   /** Shown by `/health`. */
   identity?: { station: string; mode: string };
-  /** Which dependencies `/ready` asks; default all of them. */
+  /** Which dependencies `/ready` asks; default the event log, profiles and catalog. */
   readyChecks?: readonly ReadyCheck[];
   /** One structured (JSON) log entry; default a line on stdout. */
   log?: GatewayLog;
@@ -36,8 +42,12 @@ export interface GatewayDeps {
 }
 
 export interface ResolvedGatewayDeps
-  extends Required<Omit<GatewayDeps, 'catalogWriter' | 'rateLimits' | 'sse'>> {
+  extends Required<
+    Omit<GatewayDeps, 'catalogWriter' | 'rateLimits' | 'sse' | 'community' | 'forgetListener'>
+  > {
   catalogWriter?: CatalogWriter;
+  community?: CommunityWriter;
+  forgetListener?: ListenerForgetter;
   rateLimits: RateLimits;
   sse: { heartbeatMs: number; pollMs: number };
 }

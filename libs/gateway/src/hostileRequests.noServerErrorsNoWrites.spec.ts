@@ -42,8 +42,23 @@ const WRONG_VALUES: unknown[] = [
   { toString: 'x' },
 ];
 
-/** Valid bodies per route; every field gets replaced by every wrong value in turn. */
-const VALID_BODIES: { method: string; path: string; body: Record<string, unknown> }[] = [
+/**
+ * Valid bodies per route; every field gets replaced by every wrong value in
+ * turn (`stillValid`: replacements that are in fact fine for that route).
+ */
+const VALID_BODIES: {
+  method: string;
+  path: string;
+  body: Record<string, unknown>;
+  stillValid?: (value: unknown) => boolean;
+}[] = [
+  {
+    method: 'POST',
+    path: '/v1/listeners/ann/messages',
+    body: { text: 'put on some jazz' },
+    stillValid: (value) => typeof value === 'string' && value.trim() !== '' && value.length <= 2000,
+  },
+  { method: 'POST', path: '/v1/listeners/ann/community', body: { friendId: 'bob' } },
   {
     method: 'POST',
     path: '/v1/listeners/ann/interactions',
@@ -117,9 +132,9 @@ describe('hostile requests: never a 5xx, always a 4xx, nothing written, nobody r
     const asAnn = { ...json, authorization: `Bearer ${ann.token}` };
 
     // 1. every field of every body replaced by every wrong value (as the rightful listener)
-    for (const { method, path, body } of VALID_BODIES) {
+    for (const { method, path, body, stillValid } of VALID_BODIES) {
       for (const field of fieldPaths(body)) {
-        for (const wrong of WRONG_VALUES) {
+        for (const wrong of WRONG_VALUES.filter((value) => !stillValid?.(value))) {
           const mutated = replaced(body, field, wrong);
           attempts.push({
             what: `${path} ${field.join('.')}=${JSON.stringify(wrong)}`,
@@ -223,6 +238,8 @@ describe('hostile requests: never a 5xx, always a 4xx, nothing written, nobody r
       '/v1/listeners//profile',
       '/v1/listeners/%E0%A4%A/profile',
       '/v1/listeners/bob/events?fromVersion[$gt]=0',
+      '/v1/listeners/bob/community/ann/accept',
+      '/v1/listeners/ann/community/..%2fbob',
       '/v1/admin/replay/..%2f..%2fetc%2fpasswd',
     ];
     for (const path of tricks)
@@ -231,6 +248,60 @@ describe('hostile requests: never a 5xx, always a 4xx, nothing written, nobody r
         method: 'GET',
         path,
         headers: { authorization: `Bearer ${ann.token}` },
+      });
+
+    // 4b. playlist queries out of range or of the wrong shape (ann's own route)
+    for (const query of [
+      'size=0',
+      'size=101',
+      'size=abc',
+      'size=1.5',
+      'size=',
+      'size=1&size=2',
+      'size[$gt]=1',
+      'hour=24',
+      'hour=-1',
+      'hour=7.5',
+      'discovery=1.5',
+      'discovery=-0.1',
+      'discovery=1e-1',
+      'discovery=abc',
+      'exclude=all',
+      'exclude=',
+      'mood=',
+      `mood=${'x'.repeat(300)}`,
+      'activity[$ne]=x',
+    ])
+      attempts.push({
+        what: `playlist ?${query}`,
+        method: 'GET',
+        path: `/v1/listeners/ann/playlist?${query}`,
+        headers: { authorization: `Bearer ${ann.token}` },
+      });
+    for (const path of [
+      '/v1/listeners/ann/community/ann/accept',
+      '/v1/listeners/ann/community/nobody/accept',
+    ])
+      attempts.push({
+        what: `accept ${path}`,
+        method: 'POST',
+        path,
+        headers: { authorization: `Bearer ${ann.token}` },
+      });
+    for (const path of ['/v1/listeners/ann/community/ann', '/v1/listeners/ann/community/nobody'])
+      attempts.push({
+        what: `remove ${path}`,
+        method: 'DELETE',
+        path,
+        headers: { authorization: `Bearer ${ann.token}` },
+      });
+    for (const friendId of ['ann', 'nobody', 'BOB'])
+      attempts.push({
+        what: `community request to ${friendId}`,
+        method: 'POST',
+        path: '/v1/listeners/ann/community',
+        headers: asAnn,
+        body: JSON.stringify({ friendId }),
       });
 
     // 5. wrong and missing tokens on bob's routes, including writes
@@ -256,6 +327,14 @@ describe('hostile requests: never a 5xx, always a 4xx, nothing written, nobody r
       ['PUT', '/dj', { djId: 'pulse' }],
       ['POST', '/interactions', { trackId: 't1', type: 'skip' }],
       ['POST', '/history', { items: [{ trackId: 't1', plays: 5 }] }],
+      ['GET', '/greeting', undefined],
+      ['POST', '/messages', { text: 'I love jazz' }],
+      ['GET', '/playlist', undefined],
+      ['GET', '/community', undefined],
+      ['POST', '/community', { friendId: 'ann' }],
+      ['POST', '/community/ann/accept', undefined],
+      ['DELETE', '/community/ann', undefined],
+      ['DELETE', '', undefined],
     ];
     for (const headers of badAuth)
       for (const [method, path, body] of bobRoutes)
@@ -323,6 +402,8 @@ describe('hostile requests: never a 5xx, always a 4xx, nothing written, nobody r
       ann: (await call(`${server.url}/v1/listeners/ann/profile`, { token: ann.token })).body,
       bob: (await call(`${server.url}/v1/listeners/bob/profile`, { token: bob.token })).body,
       bobEvents: (await call(`${server.url}/v1/listeners/bob/events`, { token: bob.token })).body,
+      annCommunity: (await call(`${server.url}/v1/listeners/ann/community`, { token: ann.token })).body,
+      bobCommunity: (await call(`${server.url}/v1/listeners/bob/community`, { token: bob.token })).body,
     });
     const before = await snapshot();
     const attempts = generate();

@@ -1,7 +1,19 @@
 import { Controller, Get, Header, Inject, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
-import { CATALOG_SERVICE, CatalogQuery, PROFILE_SERVICE, ProfileQuery } from '@qfzz/contracts';
+import {
+  CATALOG_SERVICE,
+  CatalogQuery,
+  CONVERSATION_SERVICE,
+  ConversationQuery,
+  PlaylistQuery,
+  PROFILE_SERVICE,
+  ProfileQuery,
+  RECOMMENDER_SERVICE,
+  TRUST_SERVICE,
+  TrustQuery,
+} from '@qfzz/contracts';
+import { isQueryError, QUERY_NO_RESPONDER, QUERY_TIMEOUT } from '@qfzz/messaging';
 import { GATEWAY_DEPS, type ReadyCheck, type ResolvedGatewayDeps } from '../gatewayDeps';
 import { GatewayMetrics } from '../metrics/gatewayMetrics';
 import { RouteDoc } from '../openapi/apiDocs';
@@ -30,7 +42,7 @@ export class HealthController {
   @RouteDoc({
     summary: 'Readiness: every dependency answers',
     description:
-      'The event log (its head position), the profile service, and the catalog service where this process wires one.',
+      'The event log (its head position) and every service this process was told to check (profiles, catalog, and where wired the trust network, the DJ and the recommender).',
     status: 200,
     errors: [503],
   })
@@ -61,6 +73,17 @@ export class HealthController {
     });
   }
 
+  /** Any answer counts, a refusal ("no such listener") too: only silence means the service is not there. */
+  private async answers(service: string, query: string, payload: object): Promise<CheckResult> {
+    try {
+      await this.deps.queryBus.request(service, query, payload, { timeoutMs: READY_TIMEOUT_MS });
+    } catch (error) {
+      if (!isQueryError(error) || error.code === QUERY_NO_RESPONDER || error.code === QUERY_TIMEOUT)
+        throw error;
+    }
+    return { ok: true };
+  }
+
   private async check(name: ReadyCheck): Promise<CheckResult> {
     try {
       switch (name) {
@@ -83,6 +106,12 @@ export class HealthController {
           );
           return { ok: true, tracks: stats.tracks };
         }
+        case 'trust':
+          return await this.answers(TRUST_SERVICE, TrustQuery.trust, { listenerId: PROBE_ID });
+        case 'conversation':
+          return await this.answers(CONVERSATION_SERVICE, ConversationQuery.personas, {});
+        case 'recommender':
+          return await this.answers(RECOMMENDER_SERVICE, PlaylistQuery.generate, { listenerId: PROBE_ID });
       }
     } catch (error) {
       return { ok: false, error: error instanceof Error ? error.message : String(error) };

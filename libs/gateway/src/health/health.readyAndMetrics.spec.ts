@@ -16,9 +16,12 @@ describe('/health, /ready and /metrics', () => {
     expect(ready.body).toEqual({
       status: 'ready',
       checks: {
-        eventLog: { ok: true, position: 0 },
+        eventLog: { ok: true, position: 1 }, // the test catalog, in the log for the recommender
         profiles: { ok: true },
         catalog: { ok: true, tracks: 12 },
+        trust: { ok: true },
+        conversation: { ok: true },
+        recommender: { ok: true },
       },
     });
   });
@@ -30,6 +33,15 @@ describe('/health, /ready and /metrics', () => {
     expect(ready.body.status).toBe('not_ready');
     expect(ready.body.checks.catalog).toEqual({ ok: false, error: expect.stringMatching(/no responder/) });
     expect(ready.body.checks.eventLog.ok).toBe(true);
+  });
+
+  it('names the trust network, the DJ and the recommender when they are not running', async () => {
+    server = await startGatewayTestServer({ services: false });
+    const ready = await call(`${server.url}/ready`);
+    expect(ready.status).toBe(503);
+    for (const name of ['trust', 'conversation', 'recommender'])
+      expect(ready.body.checks[name]).toEqual({ ok: false, error: expect.stringMatching(/no responder/) });
+    expect(ready.body.checks.profiles).toEqual({ ok: true });
   });
 
   it('counts requests by route and status, their durations, and events appended, in Prometheus text', async () => {
@@ -61,6 +73,6 @@ describe('/health, /ready and /metrics', () => {
     expect(text).toContain('qfzz_events_appended_total{type="ListenerRegistered"} 1');
     expect(text).toContain('qfzz_events_appended_total{type="PreferencesStated"} 1');
     expect(text).toContain('qfzz_events_appended_total{type="TrackLiked"} 1');
-    expect(text).toContain('qfzz_event_log_head_position 3');
+    expect(text).toContain('qfzz_event_log_head_position 4'); // 1 is the test catalog
   });
 });

@@ -47,6 +47,12 @@ export class GatewayExceptionFilter implements ExceptionFilter {
     // A service refused the question itself (the catalog's forged cursor, say): the caller's input was wrong.
     if (isQueryError(exception) && exception.code === 'INVALID_ARGUMENT')
       return { body: errorBody(400, exception.message), headers: {} };
+    // A service says the listener (or what was asked about) does not exist.
+    if (
+      isQueryError(exception) &&
+      (exception.code === 'NOT_FOUND' || exception.code === 'LISTENER_NOT_FOUND')
+    )
+      return { body: errorBody(404, exception.message), headers: {} };
     if (
       isQueryError(exception) &&
       (exception.code === QUERY_NO_RESPONDER || exception.code === QUERY_TIMEOUT)

@@ -1,32 +1,37 @@
 import { randomUUID } from 'node:crypto';
-import { Body, Controller, Get, HttpCode, Inject, Param, Patch, Post, Query, Req } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Inject,
+  Param,
+  Patch,
+  Post,
+  Query,
+  Req,
+} from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import {
-  communityTrust,
-  listenerStreamId,
-  trustLevelOf,
-  verifyChain,
-  type EventDataOf,
-  type NewEvent,
-} from '@qfzz/domain';
+import type { EventDataOf, NewEvent } from '@qfzz/domain';
+import { exportListenerEvents } from '@qfzz/privacy';
 import { NO_STREAM, STREAM_EXISTS, isExpectedVersionConflict } from '@qfzz/event-store';
 import type { ProfileView } from '@qfzz/contracts';
 import { issueListenerToken } from '../auth/listenerToken';
 import { ListenerAccess } from '../auth/listenerAccess';
 import { GATEWAY_DEPS, type ResolvedGatewayDeps } from '../gatewayDeps';
-import { conflict, notFound } from '../http/httpErrors';
+import { conflict, notFound, unavailable } from '../http/httpErrors';
 import { writeContextOf } from '../http/requestContext';
-import { listenerInsights, RECENT_REACTIONS_WINDOW } from '../insights/listenerInsights';
+import { listenerInsights, RECENT_REACTIONS_WINDOW, type Reaction } from '../insights/listenerInsights';
 import { recentReactions } from '../insights/recentReactions';
 import { RouteDoc } from '../openapi/apiDocs';
 import {
   eventsSchema,
+  forgottenSchema,
   insightsSchema,
   profileSchema,
   registeredSchema,
-  trustSchema,
-  verifySchema,
 } from '../openapi/responseSchemas';
 import {
   eventsQuerySchema,
@@ -137,7 +142,7 @@ export class ListenersController {
   @RouteDoc({
     summary: "Export the listener's own events",
     description:
-      'The listener stream as stored (with versions, positions and hashes), from `fromVersion` (default 1), at most `limit` (default and max 1000) a page; `nextFromVersion` asks for the next page.',
+      'The listener stream with versions, positions and hashes, personal data decrypted (events from before a forgetting read as `Redacted`), from `fromVersion` (default 1), at most `limit` (default and max 1000) a page; `nextFromVersion` asks for the next page. The hashes cover the stored (sealed) form: check them with `GET /verify`.',
     status: 200,
     response: eventsSchema,
     query: eventsQuerySchema,
@@ -148,16 +153,7 @@ export class ListenersController {
   async events(@Req() request: FastifyRequest, @Param('id') id: string, @Query() query: unknown) {
     await this.access.authorize(request, id);
     const { fromVersion = 1, limit = EXPORT_PAGE } = parseInput(eventsQuerySchema, query, 'query');
-    const events = await this.deps.eventStore.readStream(listenerStreamId(id), {
-      fromVersion,
-      limit: limit + 1,
-    });
-    const page = events.slice(0, limit);
-    return {
-      listenerId: id,
-      events: page,
-      ...(events.length > limit ? { nextFromVersion: page[page.length - 1].version + 1 } : {}),
-    };
+    return exportListenerEvents(this.deps.eventStore, id, { fromVersion, limit });
   }
 
   @Get(':id/insights')
@@ -173,66 +169,50 @@ export class ListenersController {
   })
   async insights(@Req() request: FastifyRequest, @Param('id') id: string) {
     const profile = await this.access.authorize(request, id);
-    const reactions = await recentReactions(
-      this.deps.eventStore,
-      id,
-      profile.version,
-      RECENT_REACTIONS_WINDOW,
-    );
     return listenerInsights({
       genres: profile.genres,
       artists: profile.artists,
       interactionCount: profile.interactionCount,
-      reactions,
+      reactions: await this.recentReactionsOf(id, profile),
     });
   }
 
-  @Get(':id/trust')
-  @RouteDoc({
-    summary: "The listener's trust",
-    description:
-      'trustScore: 0.5 + 0.01 per interaction, at most 1; trustLevel: its level; communityTrust: 0.7 × own + 0.3 × the mean trust of connected listeners (the own score when there are none).',
-    status: 200,
-    response: trustSchema,
-    listenerParam: true,
-    auth: 'listener',
-    errors: [404],
-  })
-  async trust(@Req() request: FastifyRequest, @Param('id') id: string) {
-    const profile = await this.access.authorize(request, id);
-    const connected = await Promise.all(
-      profile.communityConnections.map((other) => this.profiles.get(other)),
-    );
-    const scores = connected.filter((p): p is ProfileView => p !== null).map((p) => p.trustScore);
-    return {
-      trustScore: profile.trustScore,
-      trustLevel: trustLevelOf(profile.trustScore),
-      communityTrust: Math.round(communityTrust(profile.trustScore, scores) * 1e6) / 1e6,
-      connections: scores.length,
-    };
+  /**
+   * The last 20 reactions from the profile's `recentInteractions`. Those do
+   * not keep a rating's value, so when a rating is among them (rated above
+   * 0.5 counts as a like) the stream tail is read instead.
+   */
+  private async recentReactionsOf(id: string, profile: ProfileView): Promise<Reaction[]> {
+    const recent = (profile.recentInteractions ?? []).slice(-RECENT_REACTIONS_WINDOW);
+    if (recent.every((interaction) => interaction.type !== 'rate'))
+      return recent.map((interaction) => ({ type: interaction.type }));
+    return recentReactions(this.deps.eventStore, id, profile.version, RECENT_REACTIONS_WINDOW);
   }
 
-  @Get(':id/verify')
+  @Delete(':id')
+  @HttpCode(202)
   @RouteDoc({
-    summary: "Check the listener's hash chain",
+    summary: 'Forget the listener everywhere',
     description:
-      'Walks the listener stream from version 1 and checks every link (`hash = sha256(prevHash + canonical event)`). On failure `brokenAt` names the first event that does not hold.',
-    status: 200,
-    response: verifySchema,
+      "Crypto-shredding: the listener's data keys are deleted, so every personal event of theirs in the append-only log becomes unreadable (it reads as `Redacted`; the hash chain still verifies). Their profile, cache entries and community edges are dropped. Afterwards their token gets 404 everywhere, and a replay does not bring anything back.",
+    status: 202,
+    response: forgottenSchema,
     listenerParam: true,
     auth: 'listener',
-    errors: [404],
+    errors: [404, 503],
   })
-  async verify(@Req() request: FastifyRequest, @Param('id') id: string) {
+  async forget(@Req() request: FastifyRequest, @Param('id') id: string) {
     await this.access.authorize(request, id);
-    const events = await this.deps.eventStore.readStream(listenerStreamId(id));
-    return verifyChain(events);
+    if (!this.deps.forgetListener)
+      throw unavailable('forgetting is not wired into this gateway (no key store): nothing was changed');
+    const outcome = await this.deps.forgetListener(id, writeContextOf(request));
+    return { listenerId: id, forgotten: true, position: outcome.position };
   }
 
   private async requireProfile(id: string, minPosition?: number): Promise<ProfileView> {
     const profile = await this.profiles.get(id, minPosition);
     if (!profile) throw notFound(`listener ${id} does not exist`);
-    return profile;
+    return this.profiles.withCommunity(profile);
   }
 
   /** Appends to a stream that must exist (a listener who was never registered has no stream to extend). */

@@ -1,5 +1,13 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { PROFILE_SERVICE, ProfileQuery, type GetProfileRequest, type ProfileView } from '@qfzz/contracts';
+import {
+  PROFILE_SERVICE,
+  ProfileQuery,
+  TRUST_SERVICE,
+  TrustQuery,
+  type CommunityView,
+  type GetProfileRequest,
+  type ProfileView,
+} from '@qfzz/contracts';
 import { GATEWAY_DEPS, type ResolvedGatewayDeps } from '../gatewayDeps';
 
 /** Asks the profile service (over the query bus) for a listener's profile. */
@@ -15,5 +23,25 @@ export class ProfileClient {
       minPosition === undefined ? { listenerId } : { listenerId, minPosition },
       { timeoutMs: this.deps.queryTimeoutMs },
     );
+  }
+
+  /**
+   * The profile with `communityConnections` as the trust network knows them.
+   * Connections live in `connection-<a>-<b>` streams, which the taste-profile
+   * fold does not read; when the trust network does not answer, the profile's
+   * own list stays.
+   */
+  async withCommunity(profile: ProfileView): Promise<ProfileView> {
+    try {
+      const community = await this.deps.queryBus.request<{ listenerId: string }, CommunityView>(
+        TRUST_SERVICE,
+        TrustQuery.community,
+        { listenerId: profile.listenerId },
+        { timeoutMs: this.deps.queryTimeoutMs },
+      );
+      return { ...profile, communityConnections: community.connections.map((c) => c.listenerId) };
+    } catch {
+      return profile;
+    }
   }
 }

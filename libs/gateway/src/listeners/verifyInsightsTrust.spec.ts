@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import { GENESIS_HASH, newQfzzEvent } from '@qfzz/domain';
+import { GENESIS_HASH } from '@qfzz/domain';
 import { call, startGatewayTestServer, type GatewayTestServer } from '../testing/gatewayTestServer';
 
 describe('verify, insights and trust over HTTP', () => {
@@ -44,11 +44,17 @@ describe('verify, insights and trust over HTTP', () => {
       token: pal.token,
       body: { items: [{ trackId: 't1', plays: 10 }] },
     });
-    // No community service yet: write the acceptance it would write, on both listeners' streams.
-    for (const id of ['kim', 'pal'])
-      await server.store.appendToStream(`listener-${id}`, [
-        newQfzzEvent('CommunityAccepted', { from: 'kim', to: 'pal' }),
-      ]);
+    const asked = await call(`${server.url}/v1/listeners/kim/community`, {
+      method: 'POST',
+      token,
+      body: { friendId: 'pal' },
+    });
+    expect(asked.status).toBe(202);
+    const accepted = await call(`${server.url}/v1/listeners/pal/community/kim/accept`, {
+      method: 'POST',
+      token: pal.token,
+    });
+    expect(accepted.body).toMatchObject({ status: 'connected' });
     const trust = await call(`${server.url}/v1/listeners/kim/trust`, { token });
     expect(trust.body).toEqual({
       trustScore: 0.52,

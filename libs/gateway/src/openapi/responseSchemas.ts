@@ -37,6 +37,14 @@ export const profileSchema: OpenApiSchema = {
     interactionCount: int,
     communityConnections: { type: 'array', items: str },
     currentMood: str,
+    djId: str,
+    recentInteractions: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { trackId: str, type: str, at: str, genre: str, artist: str },
+      },
+    },
     createdAt: { type: 'string', format: 'date-time' },
     version: int,
     position: int,
@@ -85,6 +93,7 @@ export const insightsSchema: OpenApiSchema = {
 export const trustSchema: OpenApiSchema = {
   type: 'object',
   properties: { trustScore: num, trustLevel: str, communityTrust: num, connections: int },
+  required: ['trustScore', 'trustLevel', 'communityTrust'],
 };
 
 export const verifySchema: OpenApiSchema = {
@@ -103,14 +112,13 @@ export const djSchema: OpenApiSchema = {
     djId: str,
     name: str,
     style: str,
-    suitedFor: { type: 'array', items: str },
     default: { type: 'boolean' },
   },
 };
 
 export const djChoiceSchema: OpenApiSchema = {
   type: 'object',
-  properties: { listenerId: str, djId: str, dj: djSchema, chosen: { type: 'boolean' } },
+  properties: { listenerId: str, djId: str, dj: djSchema, chosen: { type: 'boolean' }, position: int },
 };
 
 export const appendedSchema: OpenApiSchema = {
@@ -178,4 +186,109 @@ export const jobSchema: OpenApiSchema = {
     finishedAt: str,
     error: str,
   },
+};
+
+export const playlistTrackSchema: OpenApiSchema = {
+  type: 'object',
+  properties: {
+    trackId: str,
+    title: str,
+    artist: str,
+    genre: str,
+    score: num,
+    reason: str,
+    discovery: { type: 'boolean' },
+  },
+  required: ['trackId', 'title', 'artist', 'genre', 'score', 'reason', 'discovery'],
+};
+
+export const playlistSchema: OpenApiSchema = {
+  type: 'object',
+  properties: {
+    tracks: { type: 'array', items: playlistTrackSchema },
+    generatedAt: { type: 'string', format: 'date-time' },
+    profileVersion: int,
+  },
+  required: ['tracks', 'generatedAt', 'profileVersion'],
+};
+
+export const djReplySchema: OpenApiSchema = {
+  type: 'object',
+  properties: {
+    reply: str,
+    djName: str,
+    understood: {
+      type: 'object',
+      properties: {
+        intent: {
+          type: 'string',
+          enum: [
+            'request_recommendation',
+            'express_mood',
+            'state_preference',
+            'feedback_positive',
+            'feedback_negative',
+            'ask_community',
+            'greeting',
+            'ask_trust',
+            'smalltalk',
+          ],
+        },
+        mood: { type: 'string', enum: ['energetic', 'happy', 'calm', 'sad', 'focused', 'angry', 'romantic'] },
+        genres: { type: 'array', items: str },
+        artists: { type: 'array', items: str },
+        activity: str,
+        feedback: { type: 'string', enum: ['positive', 'negative'] },
+      },
+      required: ['intent'],
+    },
+    tracks: { type: 'array', items: playlistTrackSchema },
+    position: int,
+  },
+  required: ['reply', 'djName', 'understood'],
+};
+
+export const greetingSchema: OpenApiSchema = {
+  type: 'object',
+  properties: { text: str, djName: str },
+  required: ['text', 'djName'],
+};
+
+export const communityRequestedSchema: OpenApiSchema = {
+  type: 'object',
+  properties: {
+    listenerId: str,
+    friendId: str,
+    outcome: str,
+    status: { type: 'string', enum: ['none', 'pending', 'connected'] },
+    position: int,
+  },
+};
+
+export const communitySchema: OpenApiSchema = {
+  type: 'object',
+  properties: {
+    connections: {
+      type: 'array',
+      items: { type: 'object', properties: { listenerId: str, name: str, since: str } },
+    },
+    pending: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          listenerId: str,
+          direction: { type: 'string', enum: ['incoming', 'outgoing'] },
+          since: str,
+        },
+      },
+    },
+    loving: { type: 'array', items: { type: 'object', properties: { trackId: str, friends: int } } },
+  },
+  required: ['connections', 'pending', 'loving'],
+};
+
+export const forgottenSchema: OpenApiSchema = {
+  type: 'object',
+  properties: { listenerId: str, forgotten: { type: 'boolean' }, position: int },
 };

@@ -81,6 +81,32 @@ describe('server-sent events at /v1/listeners/{id}/stream', () => {
     expect(messages.some((m) => m.comment?.startsWith('heartbeat'))).toBe(true);
   });
 
+  it('sends dj.said when the DJ replies, and playlist.updated when the profile version moves', async () => {
+    const { token } = await server.register({ listenerId: 'talker' });
+    const controller = new AbortController();
+    const response = await fetch(`${server.url}/v1/listeners/talker/stream`, {
+      headers: { authorization: `Bearer ${token}` },
+      signal: controller.signal,
+    });
+    expect(response.status).toBe(200);
+    const said = call(`${server.url}/v1/listeners/talker/messages`, {
+      method: 'POST',
+      token,
+      body: { text: 'hello there' },
+    });
+    const messages = await readEvents(
+      response,
+      (m) => m.some((x) => x.event === 'dj.said') && m.some((x) => x.event === 'playlist.updated'),
+    );
+    controller.abort();
+    const { body: reply } = await said;
+    const dj = JSON.parse(messages.find((m) => m.event === 'dj.said')?.data ?? '{}');
+    expect(dj).toMatchObject({ text: reply.reply, djName: reply.djName, position: reply.position });
+    const stale = JSON.parse(messages.find((m) => m.event === 'playlist.updated')?.data ?? '{}');
+    expect(stale).toEqual({ profileVersion: expect.any(Number), position: expect.any(Number) });
+    expect(stale.profileVersion).toBeGreaterThan(1);
+  });
+
   it('takes the token from ?token= for EventSource clients, and still refuses others', async () => {
     const { token } = await server.register({ listenerId: 'es' });
     const other = await server.register({ listenerId: 'es-other' });

@@ -4,13 +4,19 @@ import { listenerStreamId } from '@qfzz/domain';
 import { GATEWAY_DEPS, type ResolvedGatewayDeps } from '../gatewayDeps';
 import { ProfileClient } from '../listeners/profileClient';
 
+/** How many of the newest events a check looks through for the DJ's replies. */
+const DJ_SAID_SCAN = 200;
+
 interface OpenStream {
   close(): void;
 }
 
 /**
- * Server-sent events for one listener: `profile.updated` with the fresh
- * profile whenever their stream gets a new event. The store's local append
+ * Server-sent events for one listener: `dj.said` for each reply of the DJ
+ * (`DjReplied`) that lands in their stream, `profile.updated` with the fresh
+ * profile whenever their stream gets a new event, and `playlist.updated`
+ * (`{profileVersion, position}`) when the profile version moved: a hint that
+ * a playlist fetched before is stale. The store's local append
  * hint wakes the check at once; a slow poll catches writers in other
  * processes. A comment line every `heartbeatMs` keeps proxies from closing
  * an idle connection.
@@ -32,6 +38,7 @@ export class ProfileStreams implements BeforeApplicationShutdown {
     const { eventStore } = this.deps;
     const streamId = listenerStreamId(listenerId);
     let lastVersion = await eventStore.streamVersion(streamId);
+    let lastProfileVersion = lastVersion;
     let checking = false;
     let again = false;
     let closed = false;
@@ -59,7 +66,11 @@ export class ProfileStreams implements BeforeApplicationShutdown {
           again = false;
           const version = await eventStore.streamVersion(streamId);
           if (version <= lastVersion) continue;
-          const [last] = await eventStore.readStream(streamId, { fromVersion: version, limit: 1 });
+          const fresh = await eventStore.readStream(streamId, {
+            fromVersion: Math.max(lastVersion + 1, version - DJ_SAID_SCAN + 1),
+            limit: DJ_SAID_SCAN,
+          });
+          const last = fresh[fresh.length - 1];
           const profile = await this.profiles.get(listenerId, last?.position);
           lastVersion = version;
           if (closed) return;
@@ -68,7 +79,26 @@ export class ProfileStreams implements BeforeApplicationShutdown {
             stream.close();
             return;
           }
-          raw.write(`id: ${version}\nevent: profile.updated\ndata: ${JSON.stringify(profile)}\n\n`);
+          for (const event of fresh) {
+            if (event.type !== 'DjReplied') continue;
+            const { text, djName } = event.data as { text: string; djName: string };
+            const said = {
+              text,
+              djName,
+              eventId: event.eventId,
+              version: event.version,
+              position: event.position,
+            };
+            raw.write(`event: dj.said\ndata: ${JSON.stringify(said)}\n\n`);
+          }
+          const view = await this.profiles.withCommunity(profile);
+          if (closed) return;
+          raw.write(`id: ${version}\nevent: profile.updated\ndata: ${JSON.stringify(view)}\n\n`);
+          if (profile.version !== lastProfileVersion) {
+            lastProfileVersion = profile.version;
+            const stale = { profileVersion: profile.version, position: profile.position };
+            raw.write(`event: playlist.updated\ndata: ${JSON.stringify(stale)}\n\n`);
+          }
         } while (again && !closed);
       } catch (error) {
         this.deps.log({

@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { CatalogTrack } from '@qfzz/domain';
-import { SqliteEventStore } from '@qfzz/event-store';
+import { importCatalogTracks } from '@qfzz/catalog';
+import { ConversationService, serveConversationQueries } from '@qfzz/conversation';
+import { SqliteEventStore, type CatchUpSubscription } from '@qfzz/event-store';
 import { InProcessQueryBus, type QueryResponder } from '@qfzz/messaging';
+import { EncryptingEventStore, forgetListenerEverywhere, SqliteDataKeyStore } from '@qfzz/privacy';
 import {
   followLogIntoProfiles,
   rebuildTasteProfiles,
@@ -12,11 +15,20 @@ import {
   SqliteProfileReadModels,
   TasteProfileProjection,
 } from '@qfzz/profile-projection';
+import { startRecommenderWorker, type RunningRecommender } from '@qfzz/recommender';
+import {
+  CommunityCommands,
+  CommunityGraph,
+  followLogIntoCommunityGraph,
+  serveTrustQueries,
+  TrustQueries,
+} from '@qfzz/trust-network';
 import { LruHotCache } from '@qfzz/cache';
-import type { CatchUpSubscription } from '@qfzz/event-store';
 import { createGatewayApp } from '../createGatewayApp';
+import type { CommunityWriter } from '../community/communityWriter';
 import { GatewayModule } from '../gateway.module';
 import type { GatewayDeps } from '../gatewayDeps';
+import type { WriteContext } from '../http/requestContext';
 import { serveTestCatalog, testTracks } from './testCatalog';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -25,7 +37,10 @@ export const TEST_TOKEN_SECRET = 'test-token-secret-0123456789abcdef';
 export interface GatewayTestServer {
   url: string;
   dataDir: string;
-  store: SqliteEventStore;
+  /** The log as readers see it: personal data sealed on the way in, opened on the way out. */
+  store: EncryptingEventStore;
+  /** The SQLite log as stored. */
+  log: SqliteEventStore;
   queryBus: InProcessQueryBus;
   app: NestFastifyApplication;
   logs: Record<string, unknown>[];
@@ -40,6 +55,8 @@ export interface GatewayTestOptions extends Partial<GatewayDeps> {
   tracks?: CatalogTrack[];
   /** False: no catalog answers on the bus at all (a process without the catalog service). */
   catalog?: boolean;
+  /** False: no trust network, DJ or recommender answer (a gateway whose peers are missing). */
+  services?: boolean;
   /** Data dir to reuse (a restart); a fresh temp dir otherwise. */
   dataDir?: string;
   keepDataDir?: boolean;
@@ -47,14 +64,27 @@ export interface GatewayTestOptions extends Partial<GatewayDeps> {
 
 /**
  * A real gateway on 127.0.0.1:<free port> over a real SQLite log in a temp
- * dir, with the real profile projection following the log and a small test
- * catalog answering on the in-process query bus. Generous rate limits unless
- * a test sets its own.
+ * dir (personal data sealed by the privacy lib's `EncryptingEventStore`),
+ * with the real profile projection, trust network, conversation service and
+ * recommender on the in-process query bus, and a small test catalog
+ * answering the catalog queries (its tracks are also in the log's catalog
+ * stream, where the recommender reads them). Generous rate limits unless a
+ * test sets its own.
  */
 export async function startGatewayTestServer(options: GatewayTestOptions = {}): Promise<GatewayTestServer> {
-  const { tracks: _tracks, catalog: _catalog, dataDir: _dataDir, keepDataDir: _keep, ...deps } = options;
+  const {
+    tracks: _tracks,
+    catalog: _catalog,
+    services: _services,
+    dataDir: _dataDir,
+    keepDataDir: _keep,
+    ...deps
+  } = options;
+  const withServices = options.services !== false;
   const dataDir = options.dataDir ?? mkdtempSync(join(tmpdir(), 'qfzz-gateway-'));
-  const store = new SqliteEventStore({ file: join(dataDir, 'qfzz.db') });
+  const log = new SqliteEventStore({ file: join(dataDir, 'qfzz.db') });
+  const keys = new SqliteDataKeyStore(join(dataDir, 'keys.db'));
+  const store = new EncryptingEventStore(log, { keys });
   const readModels = new SqliteProfileReadModels(join(dataDir, 'read-models.db'));
   const cache = new LruHotCache({ maxBytes: 8 * 1024 * 1024 });
   const queryBus = new InProcessQueryBus();
@@ -68,6 +98,87 @@ export async function startGatewayTestServer(options: GatewayTestOptions = {}): 
   const responders: QueryResponder[] = await serveProfileQueries(queryBus, projection);
   const tracks = options.tracks ?? testTracks();
   if (options.catalog !== false) responders.push(...(await serveTestCatalog(queryBus, tracks)));
+
+  let graphFollower: CatchUpSubscription | undefined;
+  let recommender: RunningRecommender | undefined;
+  let community: CommunityWriter | undefined;
+  let forgetListener: GatewayDeps['forgetListener'];
+  if (withServices) {
+    const graph = new CommunityGraph({ store });
+    graphFollower = followLogIntoCommunityGraph(store, graph, () => undefined);
+    const following = graphFollower;
+    responders.push(...(await serveTrustQueries(queryBus, new TrustQueries(graph, store.stored))));
+    const commands = new CommunityCommands(store, {
+      listenerExists: async (id) => {
+        const stored = await projection.getProfile(id);
+        return !!stored && !stored.profile.forgotten && stored.version > 0;
+      },
+    });
+    // A connection that changes does not move either profile's version, which keys cached playlists.
+    const stalePlaylists = async (...ids: string[]) => {
+      for (const id of ids) await cache.deleteByPrefix(`playlist:${id}:`);
+    };
+    const settled =
+      (a: string, b: string) =>
+      async <T extends { position?: number }>(result: T): Promise<T> => {
+        if (result.position !== undefined) {
+          await following.waitFor(result.position);
+          await stalePlaylists(a, b);
+        }
+        return result;
+      };
+    const meta = (write: WriteContext) => ({ correlationId: write.correlationId });
+    community = {
+      request: (from, to, write) => commands.request(from, to, meta(write)).then(settled(from, to)),
+      accept: (by, requester, write) =>
+        commands.accept(by, requester, meta(write)).then(settled(by, requester)),
+      decline: (by, requester, write) =>
+        commands.decline(by, requester, meta(write)).then(settled(by, requester)),
+      remove: (by, other, write) => commands.remove(by, other, meta(write)).then(settled(by, other)),
+    };
+    forgetListener = (listenerId) =>
+      forgetListenerEverywhere(
+        {
+          store,
+          readModels: [readModels.live()],
+          cache,
+          community: {
+            partnersOf: (id) => graph.tiesOf(id).map((tie) => tie.listenerId),
+            remove: async (by, other) => {
+              await commands.remove(by, other);
+              await stalePlaylists(other);
+            },
+          },
+          settled: async (position) => {
+            await follower.waitFor(position);
+            await following.waitFor(position);
+          },
+        },
+        listenerId,
+      );
+    responders.push(
+      ...(await serveConversationQueries(queryBus, new ConversationService({ store, queryBus }))),
+    );
+    if (tracks.length > 0) await importCatalogTracks(store, tracks);
+    recommender = await startRecommenderWorker({
+      store,
+      queryBus,
+      cache,
+      profiles: {
+        async getProfile(listenerId, minPosition) {
+          const stored = await projection.getProfile(listenerId, minPosition);
+          if (minPosition !== undefined) await following.waitFor(minPosition);
+          if (!stored) return stored;
+          return {
+            ...stored,
+            profile: { ...stored.profile, communityConnections: graph.connectionsOf(listenerId) },
+          };
+        },
+      },
+      onError: () => undefined,
+    });
+  }
+
   const logs: Record<string, unknown>[] = [];
   const app = await createGatewayApp(
     GatewayModule.register({
@@ -85,7 +196,10 @@ export async function startGatewayTestServer(options: GatewayTestOptions = {}): 
           rebuildTasteProfiles({ store, readModels, onProgress, batchSize: 200 }),
       },
       identity: { station: 'qfzz-test', mode: 'test' },
+      readyChecks: ['eventLog', 'profiles', 'catalog', 'trust', 'conversation', 'recommender'],
       log: (entry) => logs.push(entry),
+      ...(community ? { community } : {}),
+      ...(forgetListener ? { forgetListener } : {}),
       ...deps,
     }),
   );
@@ -96,6 +210,7 @@ export async function startGatewayTestServer(options: GatewayTestOptions = {}): 
     url,
     dataDir,
     store,
+    log,
     queryBus,
     app,
     logs,
@@ -112,11 +227,14 @@ export async function startGatewayTestServer(options: GatewayTestOptions = {}): 
     head: () => store.headPosition(),
     async close() {
       await app.close();
+      await recommender?.stop();
+      await graphFollower?.stop();
       await follower.stop();
       for (const responder of responders) await responder.stop();
       await queryBus.close();
       await readModels.close();
       await store.close();
+      await keys.close();
       if (!options.keepDataDir && !options.dataDir) rmSync(dataDir, { recursive: true, force: true });
     },
   };

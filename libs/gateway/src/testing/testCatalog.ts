@@ -2,6 +2,7 @@ import {
   CATALOG_SERVICE,
   CatalogQuery,
   type CatalogStats,
+  type CatalogVocabulary,
   type GetTracksRequest,
   type GetTracksResult,
   type SearchTracksRequest,
@@ -49,6 +50,10 @@ export async function serveTestCatalog(
         };
       },
     ),
+    await queryBus.respond<object, CatalogVocabulary>(CATALOG_SERVICE, CatalogQuery.vocabulary, () => ({
+      genres: [...new Set(tracks.map((t) => t.genre))],
+      artists: [...new Set(tracks.map((t) => t.artist))],
+    })),
     await queryBus.respond<object, CatalogStats>(CATALOG_SERVICE, CatalogQuery.stats, () => ({
       tracks: tracks.length,
       genres: new Set(tracks.map((t) => t.genre)).size,

@@ -414,6 +414,84 @@ describe('validation: bad input is a 4xx that names the field and writes nothing
     });
   });
 
+  describe('messages, playlists and the community', () => {
+    const messages = '/v1/listeners/ann/messages';
+    it('refuses a chat text that is empty, blank, too long or not a string', async () => {
+      await expectRefused(
+        messages,
+        { method: 'POST', body: { text: '' } },
+        400,
+        /^body\.text: must not be empty$/,
+      );
+      await expectRefused(
+        messages,
+        { method: 'POST', body: { text: ' \n\t ' } },
+        400,
+        /^body\.text: must not be blank$/,
+      );
+      await expectRefused(
+        messages,
+        { method: 'POST', body: { text: 'x'.repeat(2001) } },
+        400,
+        /^body\.text: must be at most 2000 characters$/,
+      );
+      await expectRefused(messages, { method: 'POST', body: { text: { $gt: '' } } }, 400, /^body\.text: /);
+      await expectRefused(messages, { method: 'POST', body: {} }, 400, /^body\.text: is required$/);
+      await expectRefused(
+        messages,
+        { method: 'POST', body: { text: 'hi', mood: 'x' } },
+        400,
+        /^body\.mood: is not a known field$/,
+      );
+    });
+
+    it('refuses playlist options out of range, never clamping, naming the field', async () => {
+      const cases: [string, RegExp][] = [
+        ['size=0', /^query\.size: must be at least 1$/],
+        ['size=101', /^query\.size: must be at most 100$/],
+        ['size=ten', /^query\.size: must be a whole number$/],
+        ['hour=24', /^query\.hour: must be at most 23$/],
+        ['hour=-1', /^query\.hour: must be a whole number$/],
+        ['discovery=1.01', /^query\.discovery: must be within 0\.\.1$/],
+        ['discovery=-1', /^query\.discovery: must be a number within 0\.\.1$/],
+        ['exclude=liked', /^query\.exclude: the only value is "played"$/],
+        ['mood=', /^query\.mood: must not be empty$/],
+      ];
+      for (const [query, message] of cases)
+        await expectRefused(`/v1/listeners/ann/playlist?${query}`, {}, 400, message);
+    });
+
+    it('refuses community requests to oneself (400) and to nobody (404), naming friendId', async () => {
+      const community = '/v1/listeners/ann/community';
+      await expectRefused(
+        community,
+        { method: 'POST', body: { friendId: 'ann' } },
+        400,
+        /^body\.friendId: a listener cannot connect to themselves$/,
+      );
+      await expectRefused(
+        community,
+        { method: 'POST', body: { friendId: 'nobody' } },
+        404,
+        /^body\.friendId: listener nobody does not exist$/,
+      );
+      await expectRefused(community, { method: 'POST', body: { friendId: '' } }, 400, /^body\.friendId: /);
+      await expectRefused(community, { method: 'POST', body: {} }, 400, /^body\.friendId: is required$/);
+      await expectRefused(
+        '/v1/listeners/ann/community/nobody/accept',
+        { method: 'POST' },
+        404,
+        /^path\.id: there is no pending request from nobody to ann$/,
+      );
+      await expectRefused(
+        '/v1/listeners/ann/community/nobody',
+        { method: 'DELETE' },
+        404,
+        /^path\.friendId: /,
+      );
+    });
+  });
+
   describe('routes', () => {
     it('answers an unknown route with 404 in the same error shape', async () => {
       const response = await call(`${server.url}/v1/nowhere`);
