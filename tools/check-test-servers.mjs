@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // Runs before the test suite: the integration tests start real NATS and Redis
-// servers (libs/testing). Without a container runtime they need the
-// `nats-server` and `redis-server` binaries. Install them when this machine
-// can (root with apt-get), otherwise say exactly what to install.
+// servers (libs/testing), and the web console's browser tests drive Debian's
+// chromium. Without a container runtime they need the `nats-server` and
+// `redis-server` binaries. Install what is missing when this machine can
+// (root with apt-get), otherwise say exactly what to install.
 import { execFileSync, spawnSync } from 'node:child_process';
 
-const needed = ['nats-server', 'redis-server'];
+const needed = ['nats-server', 'redis-server', 'chromium'];
 const onPath = (bin) => spawnSync('sh', ['-c', `command -v ${bin}`], { stdio: 'ignore' }).status === 0;
 const missing = needed.filter((bin) => !onPath(bin));
 if (missing.length === 0) process.exit(0);

@@ -217,6 +217,7 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
           'taste-profiles': (onProgress) => rebuildTasteProfiles({ store, readModels, onProgress }),
         },
         identity: { station: config.stationName, mode: 'edge' },
+        ...(config.listenerRateLimit ? { rateLimits: { listener: config.listenerRateLimit } } : {}),
         readyChecks: ['eventLog', 'profiles', 'catalog', 'trust', 'conversation', 'recommender'],
       },
       close,

@@ -13,6 +13,10 @@ export interface StationConfig {
   /** Memory budget the edge device gives qfzz; undefined = no budget. */
   maxMemoryMb?: number;
   adminToken?: string;
+  /** Requests per second (and burst) one listener's token may make; the gateway's default when unset. */
+  listenerRateLimit?: { perSecond: number; burst: number };
+  /** The built web console served at `/` (default `dist/apps/web` under the working directory). */
+  webRoot?: string;
   /** Key of the listener tokens; generated and kept in the data dir when unset. */
   tokenSecret?: string;
 }
@@ -51,6 +55,14 @@ export function readStationConfig(env: NodeJS.ProcessEnv = process.env): Station
     hashChain: flag(env, 'QFZZ_HASH_CHAIN', true),
     maxMemoryMb: positiveInt(env, 'QFZZ_MAX_MEMORY_MB', 1_048_576),
     adminToken: env.QFZZ_ADMIN_TOKEN || undefined,
+    webRoot: env.QFZZ_WEB_ROOT || undefined,
+    listenerRateLimit: rateLimit(env),
     tokenSecret: env.QFZZ_TOKEN_SECRET || undefined,
   };
+}
+
+function rateLimit(env: NodeJS.ProcessEnv): { perSecond: number; burst: number } | undefined {
+  const perSecond = positiveInt(env, 'QFZZ_RATE_LIMIT_PER_SECOND', 1_000_000);
+  if (perSecond === undefined) return undefined;
+  return { perSecond, burst: positiveInt(env, 'QFZZ_RATE_LIMIT_BURST', 1_000_000) ?? perSecond * 2 };
 }

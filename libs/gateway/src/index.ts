@@ -9,3 +9,4 @@ export * from './listeners/listenerForgetter';
 export * from './insights/listenerInsights';
 export * from './rateLimit/rateLimits';
 export * from './http/gatewayLog';
+export * from './web/serveWebApp';
