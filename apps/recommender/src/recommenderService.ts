@@ -44,6 +44,8 @@ export const recommenderService: ServiceDefinition<RecommenderSettings, RunningR
         profiles: new TasteProfileProjection(store, readModels.live(), { cache }),
         cache,
         cacheTtlSeconds: own.playlistTtlSeconds,
+        // In cluster mode the recommender owns the catalog index, so it answers the catalog queries too.
+        serveCatalog: true,
         onError: (error) => log('error', { error: String(error) }),
       });
     } catch (error) {

@@ -2,15 +2,22 @@
 export const TRUST_SERVICE = 'trust';
 
 export const TrustQuery = {
-  /** `{listenerId}` -> `TrustView` */
+  /** `TrustRequest` -> `TrustView` */
   trust: 'trust',
-  /** `{listenerId}` -> `CommunityView` */
+  /** `TrustRequest` -> `CommunityView` */
   community: 'community',
   /** `{listenerId}` -> `ChainCheck` */
   verify: 'verify',
   /** `SocialSignalRequest` -> `SocialSignal` (for the recommender) */
   socialSignal: 'socialSignal',
 } as const;
+
+/** The request of `trust` and `community`. */
+export interface TrustRequest {
+  listenerId: string;
+  /** Read-your-writes: answer once the trust network has applied the log up to here (bounded wait). */
+  minPosition?: number;
+}
 
 export interface TrustView {
   trustScore: number;

@@ -9,6 +9,8 @@ import { readClusterSettings, type ClusterSettings } from './clusterSettings';
 
 /** What a service hands back once it runs on the adapters. */
 export interface RunningService {
+  /** The port the service listens on itself (with `probes: false`). */
+  port?: number;
   /** Extra readiness checks beyond the shared adapters (read models, peers). */
   checks?(): Promise<Record<string, boolean>>;
   stop(): Promise<void>;
@@ -24,6 +26,11 @@ export interface ServiceDefinition<Own = undefined, S extends RunningService = R
   defaultPort: number;
   /** Whether this service relays the log to the bus by default. */
   outboxRelay?: boolean;
+  /**
+   * Serve /health and /ready on PORT (default). A service with its own HTTP
+   * server on PORT (the gateway) sets false and serves them itself.
+   */
+  probes?: boolean;
   /** The service's own settings, read and checked with the shared ones before any adapter opens. */
   readSettings?(env: NodeJS.ProcessEnv): Own;
   start(adapters: ClusterAdapters, own: Own): Promise<S>;
@@ -48,8 +55,9 @@ export interface ServiceReplica<Own, S extends RunningService> {
   /** The service's own settings (`definition.readSettings`). */
   own: Own;
   running: S;
-  app: NestFastifyApplication;
-  /** The port /health and /ready answer on (the real one with `PORT=0`). */
+  /** The probe server; absent when the service serves its own HTTP (`probes: false`). */
+  app?: NestFastifyApplication;
+  /** The port /health and /ready answer on (the real one with `PORT=0`), or the service's own when it serves them. */
   port: number;
   /** Idempotent: the probes, then the service, then the adapters. */
   stop(): Promise<void>;
@@ -105,6 +113,24 @@ export async function runService<Own, S extends RunningService>(
 
   @Module({ controllers: [ProbeController], providers: [{ provide: PROBES, useValue: probes }] })
   class ProbeModule {}
+
+  if (definition.probes === false) {
+    const port = running.port ?? settings.port;
+    adapters.log('replica started', {
+      eventStore: settings.eventStore,
+      cache: Boolean(adapters.cache),
+      relay: settings.outboxRelay,
+      port,
+    });
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        await running.stop();
+        await adapters.close();
+        adapters.log('replica stopped');
+      })());
+    return { adapters, own, running, port, stop };
+  }
 
   let app: NestFastifyApplication | undefined;
   try {

@@ -8,5 +8,5 @@ export type { RunningRedis } from './redisServer';
 export { startMongo } from './mongoServer';
 export type { MongoUnavailable, RunningMongo } from './mongoServer';
 export type { ServerHow } from './serverChoice';
-export { startEdgeProcess } from './edgeProcess';
-export type { EdgeProcessOptions, RunningEdge } from './edgeProcess';
+export { startAppProcess, startEdgeProcess } from './appProcess';
+export type { EdgeProcessOptions, RunningApp, RunningEdge } from './appProcess';

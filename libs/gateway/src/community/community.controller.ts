@@ -1,7 +1,13 @@
 import { Body, Controller, Delete, Get, HttpCode, Inject, Param, Post, Req } from '@nestjs/common';
 import { ApiParam, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
-import { TrustQuery, type ChainCheck, type CommunityView, type TrustView } from '@qfzz/contracts';
+import {
+  TrustQuery,
+  type ChainCheck,
+  type CommunityView,
+  type TrustRequest,
+  type TrustView,
+} from '@qfzz/contracts';
 import { idSchema } from '@qfzz/domain';
 import { ListenerAccess } from '../auth/listenerAccess';
 import { GATEWAY_DEPS, type ResolvedGatewayDeps } from '../gatewayDeps';
@@ -45,10 +51,12 @@ export class CommunityController {
     errors: [404, 503],
   })
   async trust(@Req() request: FastifyRequest, @Param('id') id: string) {
-    await this.access.authorize(request, id);
+    const profile = await this.access.authorize(request, id);
+    // Read-your-writes across services: the trust network answers once it has seen what the profile has.
+    const asked = { listenerId: id, minPosition: profile.position };
     const [trust, community] = await Promise.all([
-      this.services.ask<ListenerRequest, TrustView>(TRUST, TrustQuery.trust, { listenerId: id }),
-      this.services.ask<ListenerRequest, CommunityView>(TRUST, TrustQuery.community, { listenerId: id }),
+      this.services.ask<TrustRequest, TrustView>(TRUST, TrustQuery.trust, asked),
+      this.services.ask<TrustRequest, CommunityView>(TRUST, TrustQuery.community, asked),
     ]);
     return {
       trustScore: trust.trustScore,
@@ -86,8 +94,11 @@ export class CommunityController {
     errors: [404, 503],
   })
   async community(@Req() request: FastifyRequest, @Param('id') id: string) {
-    await this.access.authorize(request, id);
-    return this.services.ask<ListenerRequest, CommunityView>(TRUST, TrustQuery.community, { listenerId: id });
+    const profile = await this.access.authorize(request, id);
+    return this.services.ask<TrustRequest, CommunityView>(TRUST, TrustQuery.community, {
+      listenerId: id,
+      minPosition: profile.position,
+    });
   }
 
   @Post(':id/community')

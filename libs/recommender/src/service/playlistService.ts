@@ -70,10 +70,8 @@ export class PlaylistService {
     }
     this.counts.misses++;
 
-    const social =
-      this.deps.social && stored.profile.communityConnections.length > 0
-        ? await this.deps.social(listenerId)
-        : [];
+    // Connections live in connection streams, not in the taste profile: ask the trust network every time.
+    const social = this.deps.social ? await this.deps.social(listenerId) : [];
     const picks = generator.generate(stored.profile, options, { social });
     const playlist: Playlist = {
       tracks: picks.map(

@@ -1,4 +1,5 @@
 import type { HotCache } from '@qfzz/cache';
+import { serveCatalogQueries } from '@qfzz/catalog';
 import type { EventStore } from '@qfzz/event-store';
 import type { QueryBus, QueryResponder } from '@qfzz/messaging';
 import { RecommenderLogFollower } from '../follower/recommenderLogFollower';
@@ -14,6 +15,8 @@ export interface RecommenderWorkerDeps {
   profiles: ProfileSource;
   cache?: HotCache;
   cacheTtlSeconds?: number;
+  /** Also answer the catalog queries from this replica's index (cluster mode, where no other service does). */
+  serveCatalog?: boolean;
   /** Wait until the catalog and co-listening have read the whole log before answering. Default true. */
   catchUpFirst?: boolean;
   onError?: (error: unknown) => void;
@@ -43,6 +46,7 @@ export async function startRecommenderWorker(deps: RecommenderWorkerDeps): Promi
     social: socialSignalOverQueryBus(deps.queryBus, { onError: deps.onError }),
   });
   const responders: QueryResponder[] = await servePlaylistQueries(deps.queryBus, service);
+  if (deps.serveCatalog) responders.push(...(await serveCatalogQueries(deps.queryBus, follower.index)));
   return {
     follower,
     service,

@@ -5,6 +5,7 @@ import {
   type CommunityView,
   type SocialSignal,
   type SocialSignalRequest,
+  type TrustRequest,
   type TrustView,
 } from '@qfzz/contracts';
 import type { QueryBus, QueryResponder } from '@qfzz/messaging';
@@ -20,13 +21,21 @@ export async function serveTrustQueries(
   queries: TrustQueries,
 ): Promise<QueryResponder[]> {
   return [
-    await queryBus.respond<ListenerRequest, TrustView>(TRUST_SERVICE, TrustQuery.trust, ({ listenerId }) =>
-      queries.trust(listenerId),
+    await queryBus.respond<TrustRequest, TrustView>(
+      TRUST_SERVICE,
+      TrustQuery.trust,
+      async ({ listenerId, minPosition }) => {
+        await queries.caughtUpTo(minPosition);
+        return queries.trust(listenerId);
+      },
     ),
-    await queryBus.respond<ListenerRequest, CommunityView>(
+    await queryBus.respond<TrustRequest, CommunityView>(
       TRUST_SERVICE,
       TrustQuery.community,
-      ({ listenerId }) => queries.community(listenerId),
+      async ({ listenerId, minPosition }) => {
+        await queries.caughtUpTo(minPosition);
+        return queries.community(listenerId);
+      },
     ),
     await queryBus.respond<ListenerRequest, ChainCheck>(TRUST_SERVICE, TrustQuery.verify, ({ listenerId }) =>
       queries.verify(listenerId),

@@ -49,6 +49,19 @@ export class TrustQueries {
     private readonly chainSource: ChainSource,
   ) {}
 
+  /**
+   * Resolves once the graph has applied the log up to `position`, or after
+   * `timeoutMs` (the position may belong to an event this service never
+   * sees, e.g. a catalog import): read-your-writes across processes.
+   */
+  async caughtUpTo(position: number | undefined, timeoutMs = 3000): Promise<void> {
+    if (!position) return;
+    const deadline = Date.now() + timeoutMs;
+    while (this.graph.position < position && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+    }
+  }
+
   trust(listenerId: string): TrustView {
     const own = trustOf(this.requireListener(listenerId));
     const connected = this.connectedActivities(listenerId).map(trustOf);

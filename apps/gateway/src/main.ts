@@ -1,0 +1,5 @@
+import './registerPaths';
+import { runServiceProcess } from '@qfzz/service-runtime';
+import { gatewayService } from './gatewayService';
+
+runServiceProcess(gatewayService);
