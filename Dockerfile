@@ -7,7 +7,8 @@ RUN apt-get update && apt-get install -y --no-install-recommends python3 make g+
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
 COPY . .
-RUN for app in edge cli profile-projection recommender conversation trust-network; do npx tsc -p apps/$app/tsconfig.app.json || exit 1; done \
+RUN VITE_CONFIG_NATIVE_IGNORE_WARNING=true npx vite build --config apps/web/vite.config.ts \
+  && for app in edge cli gateway profile-projection recommender conversation trust-network; do npx tsc -p apps/$app/tsconfig.app.json || exit 1; done \
   && npm prune --omit=dev
 
 FROM node:20-bookworm-slim
