@@ -78,5 +78,6 @@ describe('edge mode on one device', () => {
       /QFZZ_HASH_CHAIN="maybe" is not valid: expected on or off/,
     );
     expect(readStationConfig({ QFZZ_PERSONALIZATION: 'off' }).personalization).toBe(false);
+    expect(() => readStationConfig({ QFZZ_HASH_CHAIN: 'off' })).toThrow(/the chain cannot be turned off/);
   });
 });

@@ -148,6 +148,7 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
       store,
       queryBus,
       cache,
+      personalization: config.personalization,
       profiles: {
         // Connections live in connection streams, which the taste-profile fold does not read.
         async getProfile(listenerId, minPosition) {

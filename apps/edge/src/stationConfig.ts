@@ -52,7 +52,7 @@ export function readStationConfig(env: NodeJS.ProcessEnv = process.env): Station
     dataDir: resolve(env.QFZZ_DATA_DIR || './data'),
     stationName: env.QFZZ_STATION_NAME || 'qfzz',
     personalization: flag(env, 'QFZZ_PERSONALIZATION', true),
-    hashChain: flag(env, 'QFZZ_HASH_CHAIN', true),
+    hashChain: hashChainOn(env),
     maxMemoryMb: positiveInt(env, 'QFZZ_MAX_MEMORY_MB', 1_048_576),
     adminToken: env.QFZZ_ADMIN_TOKEN || undefined,
     webRoot: env.QFZZ_WEB_ROOT || undefined,
@@ -65,4 +65,16 @@ function rateLimit(env: NodeJS.ProcessEnv): { perSecond: number; burst: number }
   const perSecond = positiveInt(env, 'QFZZ_RATE_LIMIT_PER_SECOND', 1_000_000);
   if (perSecond === undefined) return undefined;
   return { perSecond, burst: positiveInt(env, 'QFZZ_RATE_LIMIT_BURST', 1_000_000) ?? perSecond * 2 };
+}
+
+/** Every event is chained; a log without the chain is not offered (yet), so off is refused rather than ignored. */
+function hashChainOn(env: NodeJS.ProcessEnv): boolean {
+  if (!flag(env, 'QFZZ_HASH_CHAIN', true)) {
+    throw new ConfigError(
+      'QFZZ_HASH_CHAIN',
+      env.QFZZ_HASH_CHAIN ?? '',
+      'on (the chain cannot be turned off in this version)',
+    );
+  }
+  return true;
 }

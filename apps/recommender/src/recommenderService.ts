@@ -5,16 +5,27 @@ import {
   type ProfileReadModels,
 } from '@qfzz/profile-projection';
 import { startRecommenderWorker, type RunningRecommender } from '@qfzz/recommender';
-import { answers, readWholeNumber, type RunningService, type ServiceDefinition } from '@qfzz/service-runtime';
+import {
+  answers,
+  readFlag,
+  readWholeNumber,
+  type RunningService,
+  type ServiceDefinition,
+} from '@qfzz/service-runtime';
 
 /** What the recommender reads beyond the shared cluster settings. */
 export interface RecommenderSettings {
   /** How long a cached playlist lives (its key already moves with the profile version). */
   playlistTtlSeconds: number;
+  /** `QFZZ_PERSONALIZATION=off`: the same non-personalised playlists for everyone. */
+  personalization: boolean;
 }
 
 export function readRecommenderSettings(env: NodeJS.ProcessEnv): RecommenderSettings {
-  return { playlistTtlSeconds: readWholeNumber(env, 'QFZZ_PLAYLIST_TTL_SECONDS', 600, 1, 86_400 * 30) };
+  return {
+    playlistTtlSeconds: readWholeNumber(env, 'QFZZ_PLAYLIST_TTL_SECONDS', 600, 1, 86_400 * 30),
+    personalization: readFlag(env, 'QFZZ_PERSONALIZATION', true),
+  };
 }
 
 export interface RunningRecommenderService extends RunningService {
@@ -44,6 +55,7 @@ export const recommenderService: ServiceDefinition<RecommenderSettings, RunningR
         profiles: new TasteProfileProjection(store, readModels.live(), { cache }),
         cache,
         cacheTtlSeconds: own.playlistTtlSeconds,
+        personalization: own.personalization,
         // In cluster mode the recommender owns the catalog index, so it answers the catalog queries too.
         serveCatalog: true,
         onError: (error) => log('error', { error: String(error) }),

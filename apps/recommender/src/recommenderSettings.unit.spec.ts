@@ -18,11 +18,14 @@ describe('recommender settings', () => {
       readModelFile: '/tmp/rm.db',
       outboxRelay: false,
     });
-    expect(own).toEqual({ playlistTtlSeconds: 600 });
+    expect(own).toEqual({ playlistTtlSeconds: 600, personalization: true });
   });
 
   it('takes QFZZ_PLAYLIST_TTL_SECONDS and names it when it is not a positive whole number', () => {
-    expect(read({ ...SQLITE, QFZZ_PLAYLIST_TTL_SECONDS: '60' }).own).toEqual({ playlistTtlSeconds: 60 });
+    expect(read({ ...SQLITE, QFZZ_PLAYLIST_TTL_SECONDS: '60' }).own).toEqual({
+      playlistTtlSeconds: 60,
+      personalization: true,
+    });
     for (const bad of ['0', '-5', 'soon', '1.5'])
       expect(() => read({ ...SQLITE, QFZZ_PLAYLIST_TTL_SECONDS: bad })).toThrow(/QFZZ_PLAYLIST_TTL_SECONDS=/);
   });
@@ -30,5 +33,18 @@ describe('recommender settings', () => {
   it('says what is missing', () => {
     expect(() => read({})).toThrow(/NATS_URL is required/);
     expect(() => read({ NATS_URL: 'nats://n:4222' })).toThrow(/MONGODB_URL is required/);
+  });
+});
+
+describe('QFZZ_PERSONALIZATION', () => {
+  it('turns personal playlists off, and names a value it cannot read', () => {
+    const read = (env: NodeJS.ProcessEnv) => readServiceSettings(recommenderService, env).own;
+    expect(
+      read({ NATS_URL: 'nats://n:4222', QFZZ_EVENT_STORE: 'sqlite', QFZZ_PERSONALIZATION: 'off' })
+        .personalization,
+    ).toBe(false);
+    expect(() =>
+      read({ NATS_URL: 'nats://n:4222', QFZZ_EVENT_STORE: 'sqlite', QFZZ_PERSONALIZATION: 'maybe' }),
+    ).toThrow(/QFZZ_PERSONALIZATION="maybe" is not valid/);
   });
 });

@@ -1,6 +1,6 @@
 import type { HotCache } from '@qfzz/cache';
 import type { Playlist, PlaylistTrack } from '@qfzz/contracts';
-import type { TasteProfile } from '@qfzz/domain';
+import { initialTasteProfile, type TasteProfile } from '@qfzz/domain';
 import type { PlaylistGenerator } from '../ranking/playlistGenerator';
 import { playlistCacheKey } from './playlistCacheKey';
 import { PlaylistRequestError } from './playlistRequestError';
@@ -22,6 +22,12 @@ export interface PlaylistServiceDeps {
   cache?: HotCache;
   /** Friends' likes; none = no social signal. */
   social?: SocialSignalSource;
+  /**
+   * `false` (`QFZZ_PERSONALIZATION=off`): every listener gets the same
+   * non-personalised playlist for the same options — a neutral profile, no
+   * friends, one seed. Default true.
+   */
+  personalization?: boolean;
   /** Bounds how stale co-listening and friends' likes in a cached playlist can be. Default 10 min. */
   cacheTtlSeconds?: number;
   now?: () => Date;
@@ -33,6 +39,9 @@ export interface PlaylistServiceStats {
 }
 
 export const DEFAULT_PLAYLIST_TTL_SECONDS = 10 * 60;
+
+/** Whose taste a non-personalised playlist follows: nobody's. */
+const EVERYONE = 'everyone';
 
 /**
  * Playlists for listeners: validates the request, reads the profile (at
@@ -70,9 +79,16 @@ export class PlaylistService {
     }
     this.counts.misses++;
 
+    const personal = this.deps.personalization ?? true;
     // Connections live in connection streams, not in the taste profile: ask the trust network every time.
-    const social = this.deps.social ? await this.deps.social(listenerId) : [];
-    const picks = generator.generate(stored.profile, options, { social });
+    const social = personal && this.deps.social ? await this.deps.social(listenerId) : [];
+    const picks = personal
+      ? generator.generate(stored.profile, options, { social })
+      : generator.generate(
+          initialTasteProfile(EVERYONE, stored.profile.createdAt),
+          { ...options, seed: 1 },
+          { social },
+        );
     const playlist: Playlist = {
       tracks: picks.map(
         ({ trackId, title, artist, genre, score, reason, discovery }): PlaylistTrack => ({

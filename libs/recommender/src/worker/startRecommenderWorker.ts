@@ -15,6 +15,8 @@ export interface RecommenderWorkerDeps {
   profiles: ProfileSource;
   cache?: HotCache;
   cacheTtlSeconds?: number;
+  /** `false`: the same non-personalised playlists for everyone (`QFZZ_PERSONALIZATION=off`). */
+  personalization?: boolean;
   /** Also answer the catalog queries from this replica's index (cluster mode, where no other service does). */
   serveCatalog?: boolean;
   /** Wait until the catalog and co-listening have read the whole log before answering. Default true. */
@@ -43,6 +45,7 @@ export async function startRecommenderWorker(deps: RecommenderWorkerDeps): Promi
     profiles: deps.profiles,
     cache: deps.cache,
     cacheTtlSeconds: deps.cacheTtlSeconds,
+    personalization: deps.personalization,
     social: socialSignalOverQueryBus(deps.queryBus, { onError: deps.onError }),
   });
   const responders: QueryResponder[] = await servePlaylistQueries(deps.queryBus, service);
