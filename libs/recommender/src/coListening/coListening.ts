@@ -26,6 +26,21 @@ interface ListenerState {
   heard: number[];
 }
 
+/**
+ * A track's co-listened tracks as typed arrays, in the model's own order:
+ * internal ids and cosine similarities (the same numbers `forEachNeighbour`
+ * gives). Valid until the model changes (`version`).
+ */
+export interface NeighbourList {
+  readonly count: number;
+  readonly ids: Int32Array;
+  readonly similarities: Float64Array;
+}
+
+const NO_NEIGHBOURS: NeighbourList = { count: 0, ids: new Int32Array(0), similarities: new Float64Array(0) };
+/** Neighbour lists kept between model changes, at most (a bound on memory, not a tuning knob). */
+const MAX_CACHED_NEIGHBOUR_LISTS = 4096;
+
 /** One reaction, already read out of an event. */
 export interface ListeningAct {
   listenerId: string;
@@ -60,6 +75,9 @@ export class CoListening {
   private readonly listeners = new Map<string, ListenerState>();
   private changes = 0;
   private maxEntries = 0;
+  /** Neighbour lists by internal id, for the model at `listsVersion`. */
+  private readonly lists = new Map<number, NeighbourList>();
+  private listsVersion = -1;
 
   constructor(options: CoListeningOptions = {}) {
     this.windowSize = options.windowSize ?? 50;
@@ -153,6 +171,36 @@ export class CoListening {
     for (const [other, count] of this.pairs[id]) visit(other, this.similarityOf(id, other, count));
   }
 
+  /**
+   * The co-listened tracks of an internal id as typed arrays (ids and
+   * similarities, in `forEachNeighbour`'s order), computed once per model
+   * version: a playlist request reads its seeds' neighbours without a
+   * callback or a map walk per neighbour. Do not modify the arrays.
+   */
+  neighbourList(id: number): NeighbourList {
+    if (this.listsVersion !== this.changes) {
+      this.lists.clear();
+      this.listsVersion = this.changes;
+    }
+    const pairs = this.pairs[id];
+    if (pairs === undefined || pairs.size === 0) return NO_NEIGHBOURS;
+    let list = this.lists.get(id);
+    if (list === undefined) {
+      const ids = new Int32Array(pairs.size);
+      const similarities = new Float64Array(pairs.size);
+      let at = 0;
+      for (const [other, count] of pairs) {
+        ids[at] = other;
+        similarities[at] = this.similarityOf(id, other, count);
+        at++;
+      }
+      list = { count: at, ids, similarities };
+      if (this.lists.size >= MAX_CACHED_NEIGHBOUR_LISTS) this.lists.clear();
+      this.lists.set(id, list);
+    }
+    return list;
+  }
+
   /** Neighbours of a track, most similar first. */
   neighbours(trackId: string, limit = 20): { trackId: string; similarity: number }[] {
     const out: { trackId: string; similarity: number }[] = [];
@@ -180,6 +228,16 @@ export class CoListening {
   /** The listener's recent positive tracks, oldest first. */
   recentPositives(listenerId: string): string[] {
     return (this.listeners.get(listenerId)?.recent ?? []).map((id) => this.trackIds[id]);
+  }
+
+  /** `recentPositives` as internal ids (see `trackIdOf`), oldest first; do not modify. */
+  recentPositiveIds(listenerId: string): readonly number[] {
+    return this.listeners.get(listenerId)?.recent ?? [];
+  }
+
+  /** `heard` as internal ids (see `trackIdOf`), oldest first; do not modify. */
+  heardIds(listenerId: string): readonly number[] {
+    return this.listeners.get(listenerId)?.heard ?? [];
   }
 
   /** Tracks the listener reacted to in any way (most recent `heardSize`), oldest first. */

@@ -19,6 +19,32 @@ import { maturedDiscoveryFactor } from './discoveryMaturity';
 import { GenreBandit } from './genreBandit';
 import { contextFit, contextTarget, type ContextTarget } from './listeningContext';
 import { becauseYouLiked, discoveryPick, friendsLoveThis, popularPick, tasteReason } from './reasons';
+import {
+  ARTIST_STRIDE,
+  F_COLLAB,
+  F_SOCIAL,
+  GENRE_STRIDE,
+  P_CTX_DANCEABILITY,
+  P_CTX_DANCEABILITY_WEIGHT,
+  P_CTX_ENERGY,
+  P_CTX_ENERGY_WEIGHT,
+  P_CTX_TOTAL,
+  P_CTX_VALENCE,
+  P_CTX_VALENCE_WEIGHT,
+  P_FAMILIAR_SLOT,
+  P_HAS_CONTEXT,
+  P_TASTE_ENERGY,
+  P_W_COLLAB,
+  P_W_CONTENT,
+  P_W_CONTEXT,
+  P_W_POPULARITY,
+  P_W_SOCIAL,
+  PARAM_COUNT,
+  RowPack,
+  scoringPass,
+  type ScoringInputs,
+} from './scoringPass';
+import { RowList } from './rowList';
 import { TopBuffer } from './topBuffer';
 
 export const DEFAULT_PLAYLIST_SIZE = 20;
@@ -104,7 +130,8 @@ interface CatalogSnapshot {
 
 /**
  * Scores every catalog track for one listener in one pass over the index's
- * typed-array columns (linear in the catalog), then picks a playlist:
+ * typed-array columns, interleaved per catalog version into a `RowPack`
+ * (linear in the catalog; see `scoringPass`), then picks a playlist:
  *
  * 1. **Blend** per track: the seed's content score (genre 30 % with similar
  *    genres at half, artist 25 %, energy 20 %, tempo 15 %, mood 10 % — the
@@ -146,7 +173,10 @@ export class PlaylistGenerator {
   private rowOfModelTrack = new Int32Array(0);
   private rowCacheVersion = -1;
 
-  // Scratch, reset after each call (only the touched entries).
+  // Scratch, reset after each call (only the touched entries, listed here).
+  private readonly touchedExcluded = new RowList();
+  private readonly touchedCollab = new RowList();
+  private readonly touchedSocial = new RowList();
   private excluded = new Uint8Array(0);
   private collab = new Float32Array(0);
   private collabBest = new Float32Array(0);
@@ -155,6 +185,16 @@ export class PlaylistGenerator {
   private socialFriends = new Uint16Array(0);
   private artistWeight = new Float32Array(0);
   private artistKnown = new Uint8Array(0);
+  private readonly touchedArtists: number[] = [];
+  private readonly tables: ScoringInputs = {
+    pack: new RowPack(),
+    params: new Float64Array(PARAM_COUNT),
+    slotTops: [],
+  };
+  private readonly slotTops: TopBuffer[] = [];
+  private readonly sums = new Float64Array(7);
+  /** Goes up each time the popularity prior is recomputed. */
+  private priorStamp = 0;
 
   constructor(
     readonly index: CatalogIndex,
@@ -200,11 +240,12 @@ export class PlaylistGenerator {
       genreAff[code] = genreAffinity(profile.genres, name);
       genreKnown[code] = tasteKey(name) in profile.genres ? 1 : 0;
     }
-    const touchedArtists: number[] = [];
-    for (const [artist, weight] of Object.entries(profile.artists)) {
+    const touchedArtists = this.touchedArtists;
+    touchedArtists.length = 0;
+    for (const artist of Object.keys(profile.artists)) {
       const code = index.artistCodeOf(artist);
       if (code === undefined) continue;
-      this.artistWeight[code] = weight;
+      this.artistWeight[code] = profile.artists[artist];
       this.artistKnown[code] = 1;
       touchedArtists.push(code);
     }
@@ -223,15 +264,6 @@ export class PlaylistGenerator {
       activity: options.activity,
       mood: options.mood ?? profile.currentMood,
     });
-    const ctxMood = new Float64Array(moodCount);
-    ctxMood[0] = 0.5;
-    for (let code = 1; code < moodCount; code++) {
-      const name = snap.moodNames[code];
-      ctxMood[code] = name === undefined ? 0 : (target.moods[name] ?? 0);
-    }
-    const ctxTempo = TEMPO_CODES.map((tempo) =>
-      target.tempo === undefined ? 0 : tempoMatch(target.tempo, tempo),
-    );
     const ctxTotal =
       target.energyWeight +
         target.tempoWeight +
@@ -248,12 +280,18 @@ export class PlaylistGenerator {
     const wPop = raw.popularity / total;
     const wContext = target.strength / total;
 
-    // Sparse signals into scratch columns.
-    const touchedExcluded = options.exclude === 'played' ? this.markPlayed(profile) : [];
+    // Sparse signals into scratch columns (and into the row pack's lanes for the pass).
+    const pack = this.tables.pack;
+    const touchedExcluded = this.touchedExcluded.clear();
+    if (options.exclude === 'played') this.markPlayed(profile, touchedExcluded);
     const seeds = this.seedsOf(profile);
-    const touchedCollab = this.spreadCollaborative(seeds);
-    const touchedSocial = this.spreadSocial(signals.social ?? []);
+    const touchedCollab = this.spreadCollaborative(seeds, this.touchedCollab.clear());
+    const touchedSocial = this.spreadSocial(signals.social ?? [], this.touchedSocial.clear());
     this.refreshPrior(n);
+    if (pack.priorStamp !== this.priorStamp) pack.setPrior(this.prior, this.priorStamp);
+    pack.markExcluded(touchedExcluded, 1);
+    pack.setLane(touchedCollab, F_COLLAB, this.collab);
+    pack.setLane(touchedSocial, F_SOCIAL, this.social);
 
     const familiarTop = this.familiarTop.reset(Math.min(n, size * FAMILIAR_CANDIDATES_PER_SLOT));
     const genreTopCapacity = Math.min(
@@ -264,44 +302,61 @@ export class PlaylistGenerator {
     const genreTops = this.genreTops;
     while (genreTops.length < genreCount) genreTops.push(new TopBuffer(genreTopCapacity));
     for (let code = 0; code < genreCount; code++) genreTops[code].reset(genreTopCapacity);
+    // Slots: a heap per genre for rows new to the listener, then the familiar heap.
+    const familiarSlot = genreCount;
+    const slotTops = this.slotTops;
+    slotTops.length = 0;
+    for (let code = 0; code < genreCount; code++) slotTops.push(genreTops[code]);
+    slotTops.push(familiarTop);
 
-    const scan: ColumnScan = {
-      columns,
-      excluded: this.excluded,
-      collab: this.collab,
-      social: this.social,
-      prior: this.prior,
-      genreAff,
-      genreKnown,
-      artistWeight: this.artistWeight,
-      artistKnown: this.artistKnown,
-      moodTable,
-      tempoTable: Float64Array.from(tempoTable),
-      ctxMood,
-      ctxTempo: Float64Array.from(ctxTempo),
-      params: Float64Array.of(
-        profile.energyLevel,
-        wContent,
-        wCollab,
-        wSocial,
-        wPop,
-        wContext,
-        target.strength > 0 ? 1 : 0,
-        target.energy ?? 0,
-        target.energy === undefined ? 0 : target.energyWeight,
-        target.tempoWeight,
-        target.moodWeight,
-        target.valence ?? 0,
-        target.valence === undefined ? 0 : target.valenceWeight,
-        target.danceability ?? 0,
-        target.danceability === undefined ? 0 : target.danceabilityWeight,
-        ctxTotal,
-      ),
-      familiarTop,
-      genreTops,
-    };
-    const sums = new Float64Array(7);
-    scanColumns(scan, sums);
+    // Each code's weighted part, once per request: the pass only adds them up. Each entry is
+    // the product the formula takes per row, so every score is the same to the last bit.
+    const table = pack.table;
+    for (let code = 0; code < genreCount; code++) {
+      const at = pack.genreAt + code * GENRE_STRIDE;
+      table[at] = W_GENRE * genreAff[code];
+      table[at + 1] = genreKnown[code] === 1 ? familiarSlot : code;
+    }
+    for (const code of touchedArtists) {
+      const at = pack.artistAt + code * ARTIST_STRIDE;
+      table[at] = W_ARTIST * this.artistWeight[code];
+      table[at + 1] = 1;
+    }
+    for (let tc = 0; tc < TEMPO_CODES.length; tc++) {
+      const tempoPart = W_TEMPO * tempoTable[tc];
+      const ctxTempoPart =
+        target.tempoWeight * (target.tempo === undefined ? 0 : tempoMatch(target.tempo, TEMPO_CODES[tc]));
+      for (let mc = 0; mc < moodCount; mc++) {
+        const name = snap.moodNames[mc];
+        const ctxMood = mc === 0 ? 0.5 : name === undefined ? 0 : (target.moods[name] ?? 0);
+        const at = pack.tempoMoodEntry(tc, mc);
+        table[at] = tempoPart;
+        table[at + 1] = W_MOOD * moodTable[mc];
+        table[at + 2] = ctxTempoPart;
+        table[at + 3] = target.moodWeight * ctxMood;
+      }
+    }
+    const tables = this.tables;
+    tables.pack = pack;
+    tables.slotTops = slotTops;
+    const params = tables.params;
+    params[P_TASTE_ENERGY] = profile.energyLevel;
+    params[P_W_CONTENT] = wContent;
+    params[P_W_COLLAB] = wCollab;
+    params[P_W_SOCIAL] = wSocial;
+    params[P_W_POPULARITY] = wPop;
+    params[P_W_CONTEXT] = wContext;
+    params[P_HAS_CONTEXT] = target.strength > 0 ? 1 : 0;
+    params[P_CTX_ENERGY] = target.energy ?? 0;
+    params[P_CTX_ENERGY_WEIGHT] = target.energy === undefined ? 0 : target.energyWeight;
+    params[P_FAMILIAR_SLOT] = familiarSlot;
+    params[P_CTX_VALENCE] = target.valence ?? 0;
+    params[P_CTX_VALENCE_WEIGHT] = target.valence === undefined ? 0 : target.valenceWeight;
+    params[P_CTX_DANCEABILITY] = target.danceability ?? 0;
+    params[P_CTX_DANCEABILITY_WEIGHT] = target.danceability === undefined ? 0 : target.danceabilityWeight;
+    params[P_CTX_TOTAL] = ctxTotal;
+    const sums = this.sums;
+    scoringPass(tables, sums);
     const [sumContent, sqContent, sumContext, sqContext, sumPop, sqPop, scored] = sums;
 
     // Selection.
@@ -366,14 +421,10 @@ export class PlaylistGenerator {
       const mean = sum / rows;
       return { mean, sd: Math.sqrt(Math.max(0, squares / rows - mean * mean)) };
     };
-    const sparse = (touched: number[], column: Float32Array) => {
-      let sum = 0;
-      let squares = 0;
-      for (const row of touched) {
-        sum += column[row];
-        squares += column[row] * column[row];
-      }
-      return spread(sum, squares);
+    const sparse = (touched: RowList, column: Float32Array) => {
+      const sums = this.sums;
+      sumOfRows(touched, column, sums);
+      return spread(sums[0], sums[1]);
     };
     const stats: ComponentStats = {
       content: spread(sumContent, sqContent),
@@ -403,20 +454,21 @@ export class PlaylistGenerator {
     );
     avoidBackToBackArtists(picks);
 
-    // Reset the scratch columns for the next call.
-    for (const row of touchedExcluded) this.excluded[row] = 0;
-    for (const row of touchedCollab) {
-      this.collab[row] = 0;
-      this.collabBest[row] = 0;
-      this.collabSeed[row] = -1;
-    }
-    for (const row of touchedSocial) {
-      this.social[row] = 0;
-      this.socialFriends[row] = 0;
-    }
+    // Reset the scratch columns and the row pack's request lanes for the next call.
+    pack.markExcluded(touchedExcluded, 0);
+    pack.setLane(touchedCollab, F_COLLAB);
+    pack.setLane(touchedSocial, F_SOCIAL);
+    clearRows(touchedExcluded, this.excluded, 0);
+    clearRows(touchedCollab, this.collab, 0);
+    clearRows(touchedCollab, this.collabBest, 0);
+    clearRows(touchedCollab, this.collabSeed, -1);
+    clearRows(touchedSocial, this.social, 0);
+    clearRows(touchedSocial, this.socialFriends, 0);
     for (const code of touchedArtists) {
       this.artistWeight[code] = 0;
       this.artistKnown[code] = 0;
+      pack.table[pack.artistAt + code * ARTIST_STRIDE] = 0;
+      pack.table[pack.artistAt + code * ARTIST_STRIDE + 1] = 0;
     }
     return picks;
   }
@@ -593,6 +645,16 @@ export class PlaylistGenerator {
       while (index.artistName(artistCodes) !== undefined) artistCodes++;
       this.snapshot = { version: index.version, genreNames, moodNames, artistCodes };
     }
+    if (this.tables.pack.version !== index.version)
+      this.tables.pack.rebuild(
+        index.columns(),
+        {
+          genres: this.snapshot.genreNames.length,
+          moods: this.snapshot.moodNames.length,
+          artists: this.snapshot.artistCodes,
+        },
+        index.version,
+      );
     if (this.excluded.length < n) {
       const capacity = Math.max(n, this.excluded.length * 2);
       this.excluded = new Uint8Array(capacity);
@@ -635,6 +697,7 @@ export class PlaylistGenerator {
       }
     }
     this.prior = prior;
+    this.priorStamp++;
     this.priorFromListening = fromListening;
     this.priorCatalogVersion = index.version;
     this.priorModelVersion = modelVersion;
@@ -644,10 +707,7 @@ export class PlaylistGenerator {
   /** Catalog row of a co-listening track id (−1 when not in the catalog), cached per catalog version. */
   private rowOfModel(id: number): number {
     const model = this.coListening as CoListening;
-    if (this.rowCacheVersion !== this.index.version) {
-      this.rowOfModelTrack = new Int32Array(Math.max(16, model.trackCount)).fill(-2);
-      this.rowCacheVersion = this.index.version;
-    }
+    this.freshRowCache();
     if (id >= this.rowOfModelTrack.length) {
       const grown = new Int32Array(Math.max(id + 1, this.rowOfModelTrack.length * 2)).fill(-2);
       grown.set(this.rowOfModelTrack);
@@ -661,18 +721,37 @@ export class PlaylistGenerator {
     return row;
   }
 
-  private markPlayed(profile: TasteProfile): number[] {
-    const touched: number[] = [];
-    const mark = (trackId: string) => {
-      const row = this.index.rowOf(trackId);
-      if (row !== undefined && this.excluded[row] === 0) {
-        this.excluded[row] = 1;
+  /** The cache of `rowOfModel` (−2 = not looked up yet), emptied when the catalog changed. */
+  private freshRowCache(): Int32Array {
+    if (this.rowCacheVersion !== this.index.version) {
+      const model = this.coListening as CoListening;
+      this.rowOfModelTrack = new Int32Array(Math.max(16, model.trackCount)).fill(-2);
+      this.rowCacheVersion = this.index.version;
+    }
+    return this.rowOfModelTrack;
+  }
+
+  private markPlayed(profile: TasteProfile, touched: RowList): void {
+    const excluded = this.excluded;
+    for (const interaction of profile.recentInteractions) {
+      const row = this.index.rowOf(interaction.trackId);
+      if (row !== undefined && excluded[row] === 0) {
+        excluded[row] = 1;
         touched.push(row);
       }
-    };
-    for (const interaction of profile.recentInteractions) mark(interaction.trackId);
-    for (const trackId of this.coListening?.heard(profile.listenerId) ?? []) mark(trackId);
-    return touched;
+    }
+    const model = this.coListening;
+    if (model) {
+      // Internal ids to rows through the per-catalog-version cache: no string per heard track.
+      const heard = model.heardIds(profile.listenerId);
+      for (let k = 0; k < heard.length; k++) {
+        const row = this.rowOfModel(heard[k]);
+        if (row >= 0 && excluded[row] === 0) {
+          excluded[row] = 1;
+          touched.push(row);
+        }
+      }
+    }
   }
 
   /** The listener's recent positive tracks, newest weighing most; a later skip removes one. */
@@ -689,9 +768,10 @@ export class PlaylistGenerator {
       const seed = byTrack.get(trackId);
       if (!seed || seed.weight < weight) byTrack.set(trackId, { trackId, weight, artist });
     }
-    const recent = this.coListening?.recentPositives(profile.listenerId) ?? [];
+    const model = this.coListening;
+    const recent = model?.recentPositiveIds(profile.listenerId) ?? [];
     for (let i = 0; i < recent.length; i++) {
-      const trackId = recent[i];
+      const trackId = (model as CoListening).trackIdOf(recent[i]);
       if (byTrack.has(trackId)) continue;
       byTrack.set(trackId, {
         trackId,
@@ -704,32 +784,43 @@ export class PlaylistGenerator {
   }
 
   /** Co-listening similarity to the seeds, summed per candidate row and scaled so the best is 1. */
-  private spreadCollaborative(seeds: Seed[]): number[] {
+  private spreadCollaborative(seeds: Seed[], touched: RowList): RowList {
     const model = this.coListening;
-    const touched: number[] = [];
     if (!model || seeds.length === 0) return touched;
+    const collab = this.collab;
+    const collabBest = this.collabBest;
+    const collabSeed = this.collabSeed;
+    let rowCache = this.freshRowCache();
     let max = 0;
     for (let s = 0; s < seeds.length; s++) {
       const seed = seeds[s];
-      model.forEachNeighbour(seed.trackId, (neighbour, similarity) => {
-        const row = this.rowOfModel(neighbour);
-        if (row < 0) return;
-        const value = seed.weight * similarity;
-        if (this.collab[row] === 0) touched.push(row);
-        this.collab[row] += value;
-        if (this.collab[row] > max) max = this.collab[row];
-        if (value > this.collabBest[row]) {
-          this.collabBest[row] = value;
-          this.collabSeed[row] = s;
+      const id = model.internalIdOf(seed.trackId);
+      if (id === undefined) continue;
+      // The neighbours as typed arrays, in the model's order (so sums add up in the same order).
+      const { count, ids, similarities } = model.neighbourList(id);
+      for (let k = 0; k < count; k++) {
+        const other = ids[k];
+        let row = other < rowCache.length ? rowCache[other] : -2;
+        if (row === -2) {
+          row = this.rowOfModel(other);
+          rowCache = this.rowOfModelTrack;
         }
-      });
+        if (row < 0) continue;
+        const value = seed.weight * similarities[k];
+        if (collab[row] === 0) touched.push(row);
+        collab[row] += value;
+        if (collab[row] > max) max = collab[row];
+        if (value > collabBest[row]) {
+          collabBest[row] = value;
+          collabSeed[row] = s;
+        }
+      }
     }
-    if (max > 0) for (const row of touched) this.collab[row] /= max;
+    if (max > 0) scaleRows(touched, collab, max);
     return touched;
   }
 
-  private spreadSocial(tracks: readonly SocialTrack[]): number[] {
-    const touched: number[] = [];
+  private spreadSocial(tracks: readonly SocialTrack[], touched: RowList): RowList {
     let max = 0;
     for (const t of tracks) if (t.weight > max) max = t.weight;
     if (max <= 0) return touched;
@@ -744,144 +835,39 @@ export class PlaylistGenerator {
   }
 }
 
-/** Everything the column pass reads, gathered so the pass is one small function V8 optimises well. */
-interface ColumnScan {
-  columns: CatalogColumns;
-  excluded: Uint8Array;
-  collab: Float32Array;
-  social: Float32Array;
-  prior: Float32Array;
-  genreAff: Float64Array;
-  genreKnown: Uint8Array;
-  artistWeight: Float32Array;
-  artistKnown: Uint8Array;
-  moodTable: Float64Array;
-  tempoTable: Float64Array;
-  ctxMood: Float64Array;
-  ctxTempo: Float64Array;
-  /**
-   * Scalars as doubles (a stable shape keeps the pass optimised): taste energy;
-   * weights of content, collaborative, social, popularity, context; has
-   * context (0/1); target energy and its weight; tempo, mood weights; target
-   * valence and weight; target danceability and weight; the context weights' total.
-   */
-  params: Float64Array;
-  familiarTop: TopBuffer;
-  genreTops: TopBuffer[];
-}
-
 const W_GENRE = SEED_SCORE_WEIGHTS.genre;
 const W_ARTIST = SEED_SCORE_WEIGHTS.artist;
-const W_ENERGY = SEED_SCORE_WEIGHTS.energy;
 const W_TEMPO = SEED_SCORE_WEIGHTS.tempo;
 const W_MOOD = SEED_SCORE_WEIGHTS.mood;
-const ENERGY_UNKNOWN = UNKNOWN_ENERGY_MATCH;
 
-/**
- * The one pass over the catalog: the seed formula, the context fit and the
- * blend for every row not excluded; familiar rows into one bounded heap,
- * unfamiliar ones into a heap per genre. Writes the sums the reasons need
- * into `sums`: content, content², context, context², popularity,
- * popularity², rows.
- */
-function scanColumns(s: ColumnScan, sums: Float64Array): void {
-  const { energy, valence, danceability, tempoCode, genreCode, artistCode, moodCode } = s.columns;
-  const n = s.columns.size;
-  const {
-    excluded,
-    collab,
-    social,
-    prior,
-    genreAff,
-    genreKnown,
-    artistWeight,
-    artistKnown,
-    moodTable,
-    tempoTable,
-  } = s;
-  const { ctxMood, ctxTempo, familiarTop, genreTops } = s;
-  const p = s.params;
-  const tasteEnergy = p[0];
-  const wContent = p[1];
-  const wCollab = p[2];
-  const wSocial = p[3];
-  const wPop = p[4];
-  const wContext = p[5];
-  const hasContext = p[6] === 1;
-  const cE = p[7];
-  const cEw = p[8];
-  const cTw = p[9];
-  const cMw = p[10];
-  const cV = p[11];
-  const cVw = p[12];
-  const cD = p[13];
-  const cDw = p[14];
-  const ctxScale = 1 / p[15];
-  const genreMin = new Float64Array(genreTops.length).fill(-Infinity);
-  let familiarMin = familiarTop.threshold;
-  let sumContent = 0;
-  let sqContent = 0;
-  let sumContext = 0;
-  let sqContext = 0;
-  let sumPop = 0;
-  let sqPop = 0;
-  let scored = 0;
-
-  for (let i = 0; i < n; i++) {
-    if (excluded[i] === 1) continue;
-    const g = genreCode[i];
-    const a = artistCode[i];
-    const e = energy[i];
-    const tc = tempoCode[i];
-    const mc = moodCode[i];
-    const content =
-      W_GENRE * genreAff[g] +
-      W_ARTIST * artistWeight[a] +
-      W_ENERGY * (e === e ? 1 - Math.abs(e - tasteEnergy) : ENERGY_UNKNOWN) +
-      W_TEMPO * tempoTable[tc] +
-      W_MOOD * moodTable[mc];
-    let context = 0;
-    if (hasContext) {
-      let c = cTw * ctxTempo[tc] + cMw * ctxMood[mc];
-      if (cEw > 0) c += cEw * (e === e ? 1 - Math.abs(e - cE) : 0.5);
-      if (cVw > 0) {
-        const v = valence[i];
-        c += cVw * (v === v ? 1 - Math.abs(v - cV) : 0.5);
-      }
-      if (cDw > 0) {
-        const d = danceability[i];
-        c += cDw * (d === d ? 1 - Math.abs(d - cD) : 0.5);
-      }
-      context = c * ctxScale;
-    }
-    const pop = prior[i];
-    const score =
-      wContent * content + wCollab * collab[i] + wSocial * social[i] + wPop * pop + wContext * context;
-    sumContent += content;
-    sqContent += content * content;
-    sumContext += context;
-    sqContext += context * context;
-    sumPop += pop;
-    sqPop += pop * pop;
-    scored++;
-    if (genreKnown[g] === 1 || artistKnown[a] === 1) {
-      if (score > familiarMin) {
-        familiarTop.offer(i, score);
-        familiarMin = familiarTop.threshold;
-      }
-    } else if (score > genreMin[g]) {
-      const top = genreTops[g];
-      top.offer(i, score);
-      genreMin[g] = top.threshold;
-    }
+/** Sum and sum of squares of `column` over `list`, in its order, into `out[0]`, `out[1]`. */
+function sumOfRows(list: RowList, column: Float32Array, out: Float64Array): void {
+  const rows = list.rows;
+  let sum = 0;
+  let squares = 0;
+  for (let k = 0; k < list.count; k++) {
+    const value = column[rows[k]];
+    sum += value;
+    squares += value * value;
   }
-  sums[0] = sumContent;
-  sums[1] = sqContent;
-  sums[2] = sumContext;
-  sums[3] = sqContext;
-  sums[4] = sumPop;
-  sums[5] = sqPop;
-  sums[6] = scored;
+  out[0] = sum;
+  out[1] = squares;
+}
+
+/** Sets `column` back to `value` on `rows` (scratch columns are reset by what a call touched, not by a fill). */
+function clearRows(
+  list: RowList,
+  column: Float32Array | Uint8Array | Uint16Array | Int32Array,
+  value: number,
+): void {
+  const rows = list.rows;
+  for (let k = 0; k < list.count; k++) column[rows[k]] = value;
+}
+
+/** Divides `column` by `by` on `rows`. */
+function scaleRows(list: RowList, column: Float32Array, by: number): void {
+  const rows = list.rows;
+  for (let k = 0; k < list.count; k++) column[rows[k]] /= by;
 }
 
 function bump(counts: Map<number, number>, key: number): void {

@@ -2,6 +2,7 @@
  * The best `capacity` rows by score seen so far, as a binary min-heap over
  * typed arrays: offering a row costs one comparison when it does not beat
  * the worst kept one, which is what keeps a pass over 100k tracks linear.
+ * Ties: the lower row counts as better, so results are deterministic.
  */
 export class TopBuffer {
   private rows: Int32Array;
@@ -36,55 +37,87 @@ export class TopBuffer {
 
   /** The score a row must beat to get in (−Infinity while there is room). */
   get threshold(): number {
-    return this.count < this.capacity ? -Infinity : this.scores[0];
+    return this.count < this.limit ? -Infinity : this.scores[0];
   }
 
   offer(row: number, score: number): void {
-    if (this.count < this.capacity) {
-      let at = this.count++;
-      while (at > 0) {
-        const parent = (at - 1) >> 1;
-        if (!this.worse(score, row, parent)) break;
-        this.rows[at] = this.rows[parent];
-        this.scores[at] = this.scores[parent];
-        at = parent;
-      }
-      this.rows[at] = row;
-      this.scores[at] = score;
-      return;
-    }
-    if (this.capacity === 0 || !(score > this.scores[0])) return;
-    // Replace the worst and sift it down.
-    let at = 0;
-    for (;;) {
-      const left = 2 * at + 1;
-      if (left >= this.count) break;
-      const right = left + 1;
-      const child = right < this.count && this.worseAt(right, left) ? right : left;
-      if (!this.worse(this.scores[child], this.rows[child], -1, score, row)) break;
-      this.rows[at] = this.rows[child];
-      this.scores[at] = this.scores[child];
-      at = child;
-    }
-    this.rows[at] = row;
-    this.scores[at] = score;
+    if (this.count < this.limit) this.push(row, score);
+    else if (this.limit > 0 && score > this.scores[0]) this.replaceWorst(row, score);
+  }
+
+  /**
+   * `offer(row, values[scoreAt])`, then the new `threshold` into
+   * `values[thresholdAt]`. For hot loops: a score passed in an array is not
+   * boxed on the way in, nor the threshold on the way out.
+   */
+  offerFrom(row: number, values: Float64Array, scoreAt: number, thresholdAt: number): void {
+    const score = values[scoreAt];
+    if (this.count < this.limit) this.push(row, score);
+    else if (this.limit > 0 && score > this.scores[0]) this.replaceWorst(row, score);
+    values[thresholdAt] = this.count < this.limit ? -Infinity : this.scores[0];
   }
 
   /** Kept rows, best first (ties: the lower row first, so results are deterministic). */
   sorted(): { row: number; score: number }[] {
-    const out: { row: number; score: number }[] = [];
-    for (let i = 0; i < this.count; i++) out.push({ row: this.rows[i], score: this.scores[i] });
-    return out.sort((a, b) => b.score - a.score || a.row - b.row);
+    // Insertion sort: a few dozen entries, and no sort buffers left behind as garbage. Rows are
+    // distinct, so the order is total and the same as any other sort's.
+    const out: { row: number; score: number }[] = new Array(this.count);
+    for (let i = 0; i < this.count; i++) {
+      const entry = { row: this.rows[i], score: this.scores[i] };
+      let at = i;
+      while (at > 0) {
+        const prev = out[at - 1];
+        if (prev.score > entry.score || (prev.score === entry.score && prev.row < entry.row)) break;
+        out[at] = prev;
+        at--;
+      }
+      out[at] = entry;
+    }
+    return out;
   }
 
-  /** Is (score, row) worse than the entry at `at` (or than (otherScore, otherRow) when `at` is −1)? */
-  private worse(score: number, row: number, at: number, otherScore?: number, otherRow?: number): boolean {
-    const s = at >= 0 ? this.scores[at] : (otherScore as number);
-    const r = at >= 0 ? this.rows[at] : (otherRow as number);
-    return score < s || (score === s && row > r);
+  /** Sifts a new entry up from the end (room is known). */
+  private push(row: number, score: number): void {
+    const rows = this.rows;
+    const scores = this.scores;
+    let at = this.count++;
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      const s = scores[parent];
+      // Stop unless the new entry is worse than its parent: lower score, or same score and higher row.
+      if (!(score < s || (score === s && row > rows[parent]))) break;
+      rows[at] = rows[parent];
+      scores[at] = s;
+      at = parent;
+    }
+    rows[at] = row;
+    scores[at] = score;
   }
 
-  private worseAt(a: number, b: number): boolean {
-    return this.worse(this.scores[a], this.rows[a], b);
+  /** Replaces the worst entry and sifts it down. */
+  private replaceWorst(row: number, score: number): void {
+    const rows = this.rows;
+    const scores = this.scores;
+    const count = this.count;
+    let at = 0;
+    for (;;) {
+      const left = 2 * at + 1;
+      if (left >= count) break;
+      const right = left + 1;
+      let child = left;
+      if (right < count) {
+        const sr = scores[right];
+        const sl = scores[left];
+        if (sr < sl || (sr === sl && rows[right] > rows[left])) child = right;
+      }
+      const sc = scores[child];
+      // Move the child up while it is worse than the new entry.
+      if (!(sc < score || (sc === score && rows[child] > row))) break;
+      rows[at] = rows[child];
+      scores[at] = sc;
+      at = child;
+    }
+    rows[at] = row;
+    scores[at] = score;
   }
 }
