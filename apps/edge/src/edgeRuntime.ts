@@ -8,7 +8,13 @@ import {
   serveConversationQueries,
 } from '@qfzz/conversation';
 import { SqliteEventStore, type CatchUpSubscription } from '@qfzz/event-store';
-import type { CatalogWriter, CommunityWriter, GatewayDeps, ListenerForgetter } from '@qfzz/gateway';
+import {
+  communityWriterOver,
+  type CatalogWriter,
+  type CommunityWriter,
+  type GatewayDeps,
+  type ListenerForgetter,
+} from '@qfzz/gateway';
 import { InProcessQueryBus, type QueryResponder } from '@qfzz/messaging';
 import { EncryptingEventStore, forgetListenerEverywhere, SqliteDataKeyStore } from '@qfzz/privacy';
 import { startRecommenderWorker } from '@qfzz/recommender';
@@ -114,25 +120,11 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
     const stalePlaylists = async (...listenerIds: string[]) => {
       for (const id of listenerIds) await cache.deleteByPrefix(`playlist:${id}:`);
     };
-    const settled =
-      (a: string, b: string) =>
-      async <T extends { position?: number }>(result: T): Promise<T> => {
-        if (result.position !== undefined) {
-          await withTimeout(graphFollower.waitFor(result.position), FOLLOWER_VISIBLE_TIMEOUT_MS);
-          await stalePlaylists(a, b);
-        }
-        return result;
-      };
-    const community: CommunityWriter = {
-      request: (from, to, write) =>
-        commands.request(from, to, { correlationId: write.correlationId }).then(settled(from, to)),
-      accept: (by, requester, write) =>
-        commands.accept(by, requester, { correlationId: write.correlationId }).then(settled(by, requester)),
-      decline: (by, requester, write) =>
-        commands.decline(by, requester, { correlationId: write.correlationId }).then(settled(by, requester)),
-      remove: (by, other, write) =>
-        commands.remove(by, other, { correlationId: write.correlationId }).then(settled(by, other)),
-    };
+    const community: CommunityWriter = communityWriterOver(commands, async (a, b, { position }) => {
+      if (position === undefined) return;
+      await withTimeout(graphFollower.waitFor(position), FOLLOWER_VISIBLE_TIMEOUT_MS);
+      await stalePlaylists(a, b);
+    });
 
     // the DJ, with a language model's voice only when QFZZ_LLM_URL is set
     const voice = llm ? new OpenAiCompatibleVoice(llm) : undefined;

@@ -13,6 +13,7 @@ import {
   type TrustRequest,
 } from '@qfzz/contracts';
 import {
+  communityWriterOver,
   createGatewayApp,
   GatewayModule,
   serveWebApp,
@@ -99,23 +100,10 @@ export const gatewayService: ServiceDefinition<GatewaySettings, RunningService> 
         >(TRUST_SERVICE, TrustQuery.community, { listenerId, minPosition: position })
         .catch(() => undefined);
     };
-    const settle =
-      (a: string, b: string) =>
-      async <T extends { position?: number }>(result: T): Promise<T> => {
-        await trustSees(result.position, a);
-        await stalePlaylists(a, b);
-        return result;
-      };
-    const community: CommunityWriter = {
-      request: (from, to, write) =>
-        commands.request(from, to, { correlationId: write.correlationId }).then(settle(from, to)),
-      accept: (by, requester, write) =>
-        commands.accept(by, requester, { correlationId: write.correlationId }).then(settle(by, requester)),
-      decline: (by, requester, write) =>
-        commands.decline(by, requester, { correlationId: write.correlationId }).then(settle(by, requester)),
-      remove: (by, other, write) =>
-        commands.remove(by, other, { correlationId: write.correlationId }).then(settle(by, other)),
-    };
+    const community: CommunityWriter = communityWriterOver(commands, async (a, b, { position }) => {
+      await trustSees(position, a);
+      await stalePlaylists(a, b);
+    });
     const forgetListener: ListenerForgetter = (listenerId, write) =>
       forgetListenerEverywhere(
         {

@@ -9,8 +9,15 @@ import { foldTasteProfile, listenerStreamId } from '@qfzz/domain';
 import { SqliteEventStore } from '@qfzz/event-store';
 import { profileCacheKey, SqliteProfileReadModels, type StoredProfile } from '@qfzz/profile-projection';
 import { appendSimulatedListening } from '@qfzz/profile-projection/testing';
-import { startNats, startRedis, type RunningNats, type RunningRedis } from '@qfzz/testing';
-import { spawnReplica, stopReplica, waitForOutput, type ReplicaProcess } from './replicaProcesses';
+import {
+  freePort,
+  startAppProcess,
+  startNats,
+  startRedis,
+  type RunningApp,
+  type RunningNats,
+  type RunningRedis,
+} from '@qfzz/testing';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -21,7 +28,7 @@ describe('profile-projection replicas over real NATS and Redis', () => {
   let store: SqliteEventStore;
   let readModels: SqliteProfileReadModels;
   let redis: Redis;
-  let replicas: ReplicaProcess[] = [];
+  let replicas: RunningApp[] = [];
 
   beforeEach(async () => {
     [nats, redisServer] = await Promise.all([startNats(), startRedis()]);
@@ -32,7 +39,7 @@ describe('profile-projection replicas over real NATS and Redis', () => {
   }, 60_000);
 
   afterEach(async () => {
-    await Promise.all(replicas.map(stopReplica));
+    await Promise.all(replicas.map((replica) => replica.stop()));
     replicas = [];
     redis.disconnect();
     await store.close();
@@ -51,9 +58,12 @@ describe('profile-projection replicas over real NATS and Redis', () => {
       QFZZ_READ_MODEL_FILE: join(dir, 'read-models.db'),
       QFZZ_ACK_WAIT_MS: '1500',
     };
-    const started = Array.from({ length: count }, () => spawnReplica(env));
+    const started = await Promise.all(
+      Array.from({ length: count }, async () =>
+        startAppProcess({ app: 'profile-projection', port: await freePort(), env, readyPath: '/health' }),
+      ),
+    );
     replicas.push(...started);
-    await Promise.all(started.map((replica) => waitForOutput(replica, 'replica started')));
     return started;
   };
 
@@ -96,11 +106,11 @@ describe('profile-projection replicas over real NATS and Redis', () => {
 
     await sleep(1500);
     // A stall longer than the ack wait: the bus redelivers its in-flight events to the others.
-    stalled.child.kill('SIGSTOP');
+    stalled.signal('SIGSTOP');
     await sleep(3500);
-    stalled.child.kill('SIGCONT');
+    stalled.signal('SIGCONT');
     await sleep(500);
-    killed.child.kill('SIGKILL');
+    killed.signal('SIGKILL');
 
     const ids = await writing;
     expect(await store.headPosition()).toBe(20_000);

@@ -7,8 +7,15 @@ import { PlaylistQuery, RECOMMENDER_SERVICE, type Playlist } from '@qfzz/contrac
 import { listenerStreamId, newQfzzEvent, type CatalogTrack } from '@qfzz/domain';
 import { SqliteEventStore } from '@qfzz/event-store';
 import { NatsQueryBus } from '@qfzz/messaging';
-import { freePort, startNats, startRedis, type RunningNats, type RunningRedis } from '@qfzz/testing';
-import { spawnReplica, stopReplica, waitForOutput, type ReplicaProcess } from './replicaProcesses';
+import {
+  freePort,
+  startAppProcess,
+  startNats,
+  startRedis,
+  type RunningApp,
+  type RunningNats,
+  type RunningRedis,
+} from '@qfzz/testing';
 
 const GENRES = ['rock', 'jazz', 'electronic', 'pop', 'classical', 'latin'];
 const catalog: CatalogTrack[] = GENRES.flatMap((genre) =>
@@ -32,7 +39,7 @@ describe('apps/recommender as a real process over NATS, Redis and a SQLite log',
   let redisServer: RunningRedis;
   let dir: string;
   let store: SqliteEventStore;
-  let replica: ReplicaProcess | undefined;
+  let replica: RunningApp | undefined;
   let queryBus: NatsQueryBus | undefined;
 
   beforeAll(async () => {
@@ -55,7 +62,7 @@ describe('apps/recommender as a real process over NATS, Redis and a SQLite log',
 
   afterAll(async () => {
     await queryBus?.close();
-    if (replica) await stopReplica(replica);
+    if (replica) await replica.stop();
     await store.close();
     await Promise.all([nats.stop(), redisServer.stop()]);
     rmSync(dir, { recursive: true, force: true });
@@ -63,16 +70,19 @@ describe('apps/recommender as a real process over NATS, Redis and a SQLite log',
 
   it('follows the catalog and the log, answers a playlist over NATS, caches it in Redis, and is ready', async () => {
     const port = await freePort();
-    replica = spawnReplica({
-      NATS_URL: nats.url,
-      REDIS_URL: redisServer.url,
-      QFZZ_EVENT_STORE: 'sqlite',
-      QFZZ_DATA_DIR: dir,
-      QFZZ_SQLITE_FILE: join(dir, 'qfzz.db'),
-      QFZZ_READ_MODEL_FILE: join(dir, 'read-models.db'),
-      PORT: String(port),
+    replica = await startAppProcess({
+      app: 'recommender',
+      port,
+      env: {
+        NATS_URL: nats.url,
+        REDIS_URL: redisServer.url,
+        QFZZ_EVENT_STORE: 'sqlite',
+        QFZZ_DATA_DIR: dir,
+        QFZZ_SQLITE_FILE: join(dir, 'qfzz.db'),
+        QFZZ_READ_MODEL_FILE: join(dir, 'read-models.db'),
+      },
+      readyPath: '/health',
     });
-    await waitForOutput(replica, 'replica started', 60_000);
     expect(replica.output()).toContain('"tracks":120');
 
     queryBus = await NatsQueryBus.connect(nats.url);

@@ -29,7 +29,10 @@ export interface EdgeProcessOptions {
 
 export interface RunningApp {
   url: string;
+  pid: number;
   output(): string;
+  /** Sends a signal, e.g. SIGSTOP/SIGCONT to stall a replica or SIGKILL to kill it mid-run. */
+  signal(signal: NodeJS.Signals): void;
   stop(): Promise<void>;
 }
 
@@ -64,7 +67,19 @@ export async function startAppProcess(options: {
         () => false,
       ),
   });
-  return { url, output: () => proc.output(), stop: () => proc.stop(10_000) };
+  return {
+    url,
+    pid: proc.pid,
+    output: () => proc.output(),
+    signal: (signal) => {
+      if (proc.exitStatus() === undefined) process.kill(proc.pid, signal);
+    },
+    async stop() {
+      // A stalled (SIGSTOPped) process would sit out the grace period.
+      if (proc.exitStatus() === undefined) process.kill(proc.pid, 'SIGCONT');
+      await proc.stop(10_000);
+    },
+  };
 }
 
 export async function startEdgeProcess(options: EdgeProcessOptions = {}): Promise<RunningEdge> {

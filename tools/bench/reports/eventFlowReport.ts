@@ -26,9 +26,10 @@ Target: replay >= ${n(REPLAY_TARGET)} events/s — this run ${replayVerdict} it
 (${(r.replayEventsPerSecond / REPLAY_TARGET).toFixed(2)}x the target).
 
 How to read it: replay is bounded by reading and decoding the log (JSON of
-each event's data and metadata) and by upcasting and validating every event
-before the pure reducer folds it; the ratio to a raw read shows the cost of
-the fold itself. The bus publishes one event at a time so that the stream's
+each event's data and metadata) and by the fold itself (events at today's
+schema version are folded as stored — they were validated when written —
+older ones are upcast and validated); the ratio to a raw read shows the cost
+of the fold. The bus publishes one event at a time so that the stream's
 last message is always a safe place for the outbox relay to resume.
 `;
 }

@@ -25,10 +25,9 @@ import {
 } from '@qfzz/trust-network';
 import { LruHotCache } from '@qfzz/cache';
 import { createGatewayApp } from '../createGatewayApp';
-import type { CommunityWriter } from '../community/communityWriter';
+import { communityWriterOver, type CommunityWriter } from '../community/communityWriter';
 import { GatewayModule } from '../gateway.module';
 import type { GatewayDeps } from '../gatewayDeps';
-import type { WriteContext } from '../http/requestContext';
 import { serveTestCatalog, testTracks } from './testCatalog';
 
 export const TEST_ADMIN_TOKEN = 'test-admin-token-0123456789';
@@ -118,24 +117,11 @@ export async function startGatewayTestServer(options: GatewayTestOptions = {}): 
     const stalePlaylists = async (...ids: string[]) => {
       for (const id of ids) await cache.deleteByPrefix(`playlist:${id}:`);
     };
-    const settled =
-      (a: string, b: string) =>
-      async <T extends { position?: number }>(result: T): Promise<T> => {
-        if (result.position !== undefined) {
-          await following.waitFor(result.position);
-          await stalePlaylists(a, b);
-        }
-        return result;
-      };
-    const meta = (write: WriteContext) => ({ correlationId: write.correlationId });
-    community = {
-      request: (from, to, write) => commands.request(from, to, meta(write)).then(settled(from, to)),
-      accept: (by, requester, write) =>
-        commands.accept(by, requester, meta(write)).then(settled(by, requester)),
-      decline: (by, requester, write) =>
-        commands.decline(by, requester, meta(write)).then(settled(by, requester)),
-      remove: (by, other, write) => commands.remove(by, other, meta(write)).then(settled(by, other)),
-    };
+    community = communityWriterOver(commands, async (a, b, { position }) => {
+      if (position === undefined) return;
+      await following.waitFor(position);
+      await stalePlaylists(a, b);
+    });
     forgetListener = (listenerId) =>
       forgetListenerEverywhere(
         {
