@@ -100,7 +100,8 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
     responders.push(...(await serveProfileQueries(queryBus, projection)));
 
     // catalog
-    const catalog = new CatalogProjection(store).start();
+    // Catalog events carry no personal data and are never sealed: read the log as stored, skipping decryption.
+    const catalog = new CatalogProjection(log).start();
     closers.push(() => catalog.stop());
     responders.push(...(await serveCatalogQueries(queryBus, catalog.index)));
 

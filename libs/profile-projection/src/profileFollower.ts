@@ -18,7 +18,7 @@ export async function followLogIntoProfiles(
   return new CatchUpSubscription(store, {
     after: await live.checkpoint(),
     handle: async (events, nextPosition) => {
-      for (const event of events) await projection.apply(event);
+      await projection.applyMany(events);
       await live.saveCheckpoint(nextPosition);
     },
     onError,

@@ -61,6 +61,43 @@ export class TasteProfileProjection {
   }
 
   /**
+   * Applies a batch read from the log: per listener, one read, one fold of
+   * all their events in the batch and one compare-and-set — a bulk import of
+   * thousands of one listener's events is one write, not thousands.
+   */
+  async applyMany(events: readonly RecordedEvent[]): Promise<void> {
+    const byStream = new Map<string, RecordedEvent[]>();
+    for (const event of events) {
+      if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) continue;
+      const list = byStream.get(event.streamId);
+      if (list) list.push(event);
+      else byStream.set(event.streamId, [event]);
+    }
+    for (const [streamId, streamEvents] of byStream) await this.applyStream(streamId, streamEvents);
+  }
+
+  private async applyStream(streamId: string, events: RecordedEvent[]): Promise<void> {
+    const listenerId = streamId.slice(LISTENER_STREAM_PREFIX.length);
+    const last = events[events.length - 1];
+    for (let attempt = 0; attempt < MAX_RACE_RETRIES; attempt++) {
+      const current = await this.readModel.get(listenerId);
+      const version = current?.version ?? 0;
+      if (last.version <= version) return;
+      const fresh = events.filter((event) => event.version > version);
+      const contiguous = fresh.every((event, i) => event.version === version + 1 + i);
+      const pending = contiguous
+        ? fresh
+        : await this.store.readStream(streamId, { fromVersion: version + 1, limit: last.version - version });
+      const next = this.fold(listenerId, current, pending);
+      if (await this.readModel.compareAndSet(next, version)) {
+        await this.cacheWrite(next);
+        return;
+      }
+    }
+    throw new Error(`gave up applying events to ${listenerId}: too many concurrent writers`);
+  }
+
+  /**
    * The listener's profile, at least as fresh as log position `minPosition`
    * when given: cache, then read model, then the listener's own stream for
    * whatever the read model has not applied yet (so a caller always reads its

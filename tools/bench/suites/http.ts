@@ -13,8 +13,8 @@ export interface HttpBenchOptions {
   /** Bulk history calls of `bulkItems` items each. */
   bulkCalls: number;
   bulkItems: number;
-  /** Single-event POSTs at a fixed rate. */
-  ratePerSecond: number;
+  /** Single-event POSTs at fixed rates, one run each (the target rate last). */
+  ratesPerSecond: number[];
   seconds: number;
   listeners: number;
 }
@@ -22,7 +22,7 @@ export interface HttpBenchOptions {
 export const DEFAULT_HTTP: Omit<HttpBenchOptions, 'log'> = {
   bulkCalls: 10,
   bulkItems: 10_000,
-  ratePerSecond: 1000,
+  ratesPerSecond: [200, 1000],
   seconds: 10,
   listeners: 50,
 };
@@ -124,53 +124,18 @@ export async function benchHttp(options: HttpBenchOptions) {
     );
     const foldedSeconds = Number(process.hrtime.bigint() - bulkStarted) / 1e9;
 
-    log(`single interactions: ${options.ratePerSecond}/s for ${options.seconds}s`);
-    const latencies: number[] = [];
-    let errors = 0;
-    const total = options.ratePerSecond * options.seconds;
-    const interval = 1000 / options.ratePerSecond;
-    const inFlight: Promise<void>[] = [];
-    const started = performance.now();
-    for (let i = 0; i < total; i++) {
-      // Open loop: each request leaves at its own time, whatever the earlier ones are doing.
-      const due = started + i * interval;
-      const wait = due - performance.now();
-      if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-      const listener = listeners[i % listeners.length];
-      inFlight.push(
-        call(
-          'POST',
-          `/v1/listeners/${listener.listenerId}/interactions`,
-          { trackId: `bench-${i % 1000}`, type: 'play' },
-          listener.token,
-        ).then(
-          () => void latencies.push(performance.now() - due),
-          () => void errors++,
-        ),
-      );
+    const single = [];
+    for (const ratePerSecond of options.ratesPerSecond) {
+      log(`single interactions: ${ratePerSecond}/s for ${options.seconds}s`);
+      single.push(await fixedRate(call, listeners, ratePerSecond, options.seconds));
     }
-    await Promise.all(inFlight);
-    const achieved = total / ((performance.now() - started) / 1000);
-    const summary = latencySummary(latencies);
     return {
       bulk: {
         events: bulkEvents,
         acceptedPerSecond: round(bulkEvents / bulkSeconds),
         foldedIntoProfilesPerSecond: round(bulkEvents / foldedSeconds),
       },
-      single: {
-        targetRatePerSecond: options.ratePerSecond,
-        achievedRatePerSecond: round(achieved),
-        requests: total,
-        errors,
-        latencyMs: {
-          samples: summary.samples,
-          p50: round(summary.p50, 2),
-          p90: round(summary.p90, 2),
-          p99: round(summary.p99, 2),
-          max: round(summary.max, 2),
-        },
-      },
+      single,
     };
   } finally {
     server.kill('SIGTERM');
@@ -202,4 +167,53 @@ async function retry<T>(work: () => Promise<T>, attempts = 100): Promise<T> {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }
+}
+
+type Call = (method: string, path: string, body?: unknown, token?: string) => Promise<unknown>;
+
+/** Open loop: each request leaves at its own time, whatever the earlier ones are doing, so a stall shows in the latencies. */
+async function fixedRate(
+  call: Call,
+  listeners: { listenerId: string; token: string }[],
+  ratePerSecond: number,
+  seconds: number,
+) {
+  const latencies: number[] = [];
+  let errors = 0;
+  const total = ratePerSecond * seconds;
+  const interval = 1000 / ratePerSecond;
+  const inFlight: Promise<void>[] = [];
+  const started = performance.now();
+  for (let i = 0; i < total; i++) {
+    const due = started + i * interval;
+    const wait = due - performance.now();
+    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
+    const listener = listeners[i % listeners.length];
+    inFlight.push(
+      call(
+        'POST',
+        `/v1/listeners/${listener.listenerId}/interactions`,
+        { trackId: `bench-${i % 1000}`, type: 'play' },
+        listener.token,
+      ).then(
+        () => void latencies.push(performance.now() - due),
+        () => void errors++,
+      ),
+    );
+  }
+  await Promise.all(inFlight);
+  const summary = latencySummary(latencies);
+  return {
+    targetRatePerSecond: ratePerSecond,
+    achievedRatePerSecond: round(total / ((performance.now() - started) / 1000)),
+    requests: total,
+    errors,
+    latencyMs: {
+      samples: summary.samples,
+      p50: round(summary.p50, 2),
+      p90: round(summary.p90, 2),
+      p99: round(summary.p99, 2),
+      max: round(summary.max, 2),
+    },
+  };
 }

@@ -57,11 +57,13 @@ export class SqliteProfileReadModels implements ProfileReadModels {
       )`);
   }
 
+  private activeStatement: Database.Statement<[string], { active: number }> | undefined;
+
   private active(): number {
-    const row = this.db
-      .prepare<[string], { active: number }>('SELECT active FROM projection_generations WHERE projection = ?')
-      .get(PROJECTION);
-    return row?.active ?? 1;
+    this.activeStatement ??= this.db.prepare<[string], { active: number }>(
+      'SELECT active FROM projection_generations WHERE projection = ?',
+    );
+    return this.activeStatement.get(PROJECTION)?.active ?? 1;
   }
 
   live(): ProfileReadModel {
@@ -110,16 +112,27 @@ export class SqliteProfileReadModels implements ProfileReadModels {
   }
 }
 
+/** Prepared statements by their SQL: preparing one per call cost more than running it. */
+const statements = new WeakMap<Database.Database, Map<string, Database.Statement>>();
+
 class SqliteProfileReadModel implements ProfileReadModel {
   constructor(
     private readonly db: Database.Database,
     private readonly generation: () => number,
   ) {}
 
+  private prepare<P extends unknown[] = unknown[], R = unknown>(sql: string): Database.Statement<P, R> {
+    let cache = statements.get(this.db);
+    if (!cache) statements.set(this.db, (cache = new Map()));
+    let statement = cache.get(sql);
+    if (!statement) cache.set(sql, (statement = this.db.prepare(sql)));
+    return statement as unknown as Database.Statement<P, R>;
+  }
+
   async get(listenerId: string): Promise<StoredProfile | undefined> {
-    const row = this.db
-      .prepare<[string], ProfileRow>(`SELECT * FROM ${table(this.generation())} WHERE listener_id = ?`)
-      .get(listenerId);
+    const row = this.prepare<[string], ProfileRow>(
+      `SELECT * FROM ${table(this.generation())} WHERE listener_id = ?`,
+    ).get(listenerId);
     return row && fromRow(row);
   }
 
@@ -128,21 +141,17 @@ class SqliteProfileReadModel implements ProfileReadModel {
     const profile = JSON.stringify(next.profile);
     const result =
       expectedVersion === 0
-        ? this.db
-            .prepare(
-              `INSERT INTO ${t} (listener_id, version, position, profile) VALUES (?, ?, ?, ?) ON CONFLICT (listener_id) DO NOTHING`,
-            )
-            .run(next.listenerId, next.version, next.position, profile)
-        : this.db
-            .prepare(
-              `UPDATE ${t} SET version = ?, position = ?, profile = ? WHERE listener_id = ? AND version = ?`,
-            )
-            .run(next.version, next.position, profile, next.listenerId, expectedVersion);
+        ? this.prepare(
+            `INSERT INTO ${t} (listener_id, version, position, profile) VALUES (?, ?, ?, ?) ON CONFLICT (listener_id) DO NOTHING`,
+          ).run(next.listenerId, next.version, next.position, profile)
+        : this.prepare(
+            `UPDATE ${t} SET version = ?, position = ?, profile = ? WHERE listener_id = ? AND version = ?`,
+          ).run(next.version, next.position, profile, next.listenerId, expectedVersion);
     return result.changes === 1;
   }
 
   async delete(listenerId: string): Promise<void> {
-    this.db.prepare(`DELETE FROM ${table(this.generation())} WHERE listener_id = ?`).run(listenerId);
+    this.prepare(`DELETE FROM ${table(this.generation())} WHERE listener_id = ?`).run(listenerId);
     // ...nor in the write-ahead log: fold it into the file (which secure_delete zeroes) and truncate it.
     this.db.pragma('wal_checkpoint(TRUNCATE)');
   }
@@ -158,36 +167,29 @@ class SqliteProfileReadModel implements ProfileReadModel {
   }
 
   async list(): Promise<StoredProfile[]> {
-    return this.db
-      .prepare<[], ProfileRow>(`SELECT * FROM ${table(this.generation())} ORDER BY listener_id`)
+    return this.prepare<[], ProfileRow>(`SELECT * FROM ${table(this.generation())} ORDER BY listener_id`)
       .all()
       .map(fromRow);
   }
 
   async count(): Promise<number> {
     return (
-      this.db.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table(this.generation())}`).get()?.n ??
-      0
+      this.prepare<[], { n: number }>(`SELECT COUNT(*) AS n FROM ${table(this.generation())}`).get()?.n ?? 0
     );
   }
 
   async checkpoint(): Promise<number> {
-    const row = this.db
-      .prepare<
-        [string, number],
-        { position: number }
-      >('SELECT position FROM projection_checkpoints WHERE projection = ? AND generation = ?')
-      .get(PROJECTION, this.generation());
+    const row = this.prepare<[string, number], { position: number }>(
+      'SELECT position FROM projection_checkpoints WHERE projection = ? AND generation = ?',
+    ).get(PROJECTION, this.generation());
     return row?.position ?? 0;
   }
 
   async saveCheckpoint(position: number): Promise<void> {
-    this.db
-      .prepare(
-        `INSERT INTO projection_checkpoints (projection, generation, position) VALUES (?, ?, ?)
+    this.prepare(
+      `INSERT INTO projection_checkpoints (projection, generation, position) VALUES (?, ?, ?)
          ON CONFLICT (projection, generation) DO UPDATE SET position = MAX(position, excluded.position)`,
-      )
-      .run(PROJECTION, this.generation(), position);
+    ).run(PROJECTION, this.generation(), position);
   }
 }
 
