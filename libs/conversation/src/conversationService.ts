@@ -69,6 +69,15 @@ export class ConversationService {
     });
   }
 
+  /** The profile as of the listener's latest event (e.g. a DJ chosen a moment ago), not whatever the projection has reached. */
+  private async profileNow(listenerId: string) {
+    const streamId = listenerStreamId(listenerId);
+    const version = await this.options.store.streamVersion(streamId);
+    const [last] =
+      version > 0 ? await this.options.store.readStream(streamId, { fromVersion: version, limit: 1 }) : [];
+    return this.peers.profile(listenerId, last?.position);
+  }
+
   personas(): DjPersona[] {
     return describePersonas();
   }
@@ -77,7 +86,7 @@ export class ConversationService {
     const listenerId = checkedListenerId(request);
     const now = this.clock();
     const [profile, tail] = await Promise.all([
-      this.peers.profile(listenerId),
+      this.profileNow(listenerId),
       readListenerTail(this.options.store, listenerId),
     ]);
     const persona = personaFor(profile?.djId ?? tail.djId);
@@ -95,7 +104,7 @@ export class ConversationService {
 
     const [vocabulary, profile] = await Promise.all([
       this.peers.catalogVocabulary(),
-      this.peers.profile(listenerId),
+      this.profileNow(listenerId),
     ]);
     const session = await recallSession(
       store,
