@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { startStation, WORKSPACE, type Station } from './support/station';
+import { SAMPLE_ROCK, SAMPLE_TRACKS, writeCatalogSample } from './support/catalogSample';
 
 /**
  * The web console in a real browser: Debian's chromium driven by
@@ -13,8 +14,6 @@ import { startStation, WORKSPACE, type Station } from './support/station';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const SCREENSHOTS = join(WORKSPACE, 'docs/screenshots');
-const FIXTURE = join(__dirname, 'fixtures/tracks.csv');
-const FIXTURE_TRACKS = 57; // rows (and distinct track ids) in the fixture, 16 of them rock
 
 let station: Station;
 let browser: Browser;
@@ -99,16 +98,16 @@ describe('the web console in chromium', () => {
     await admin.locator('[data-testid="health-status"]', { hasText: 'ok' }).waitFor();
     await admin.locator('[data-testid="ready-status"]', { hasText: 'ready' }).waitFor();
 
-    await admin.setInputFiles('[data-testid="catalog-file"]', FIXTURE);
+    await admin.setInputFiles('[data-testid="catalog-file"]', writeCatalogSample());
     await admin.click('[data-testid="catalog-start"]');
     await admin.locator('[data-testid="import-status"]', { hasText: /^done/ }).waitFor();
     const status = await admin.textContent('[data-testid="import-status"]');
-    expect(status).toMatch(new RegExp(`${FIXTURE_TRACKS} accepted · 0 rejected`));
+    expect(status).toMatch(new RegExp(`${SAMPLE_TRACKS} accepted · 0 rejected`));
     expect(await admin.getAttribute('[data-testid="import-progress"]', 'data-value')).toBe('1.000');
     const rock = (await (await fetch(`${station.url}/v1/catalog/tracks?genre=rock&limit=100`)).json()) as {
       tracks: unknown[];
     };
-    expect(rock.tracks.length).toBe(16);
+    expect(rock.tracks.length).toBe(SAMPLE_ROCK);
 
     await admin.click('[data-testid="replay-start"]');
     await admin.locator('[data-testid="replay-status"]', { hasText: /^done/ }).waitFor();

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { SAMPLE_ROCK, SAMPLE_TRACKS, writeCatalogSample } from '../../e2e/support/catalogSample';
 import { join } from 'node:path';
 import type { Imported } from '../api/types';
 import { importTidyTuesdayFile, type ImportProgress } from './catalogImport';
@@ -79,12 +80,21 @@ describe('TidyTuesdayRows', () => {
     );
   });
 
-  it('reads the fixture the browser test imports', () => {
-    const text = readFileSync(join(__dirname, '../../e2e/fixtures/tracks.csv'), 'utf8');
+  it('reads the sample the browser test imports, cut from the shared data', () => {
+    const text = readFileSync(writeCatalogSample(), 'utf8');
+    const tracks = new TidyTuesdayRows().take(parseAll(text, 5));
+    expect(tracks).toHaveLength(SAMPLE_TRACKS);
+    expect(tracks.filter((t) => t.genre === 'rock')).toHaveLength(SAMPLE_ROCK);
+  });
+
+  it('reads a whole published part, quoted commas included', () => {
+    const text = readFileSync(
+      join(__dirname, '../../../../../shared/data/tracks/tidytuesday-spotify-songs/spotify_songs.part1.csv'),
+      'utf8',
+    );
     const rows = new TidyTuesdayRows();
-    const tracks = rows.take(parseAll(text, 5));
-    expect(tracks).toHaveLength(57);
-    expect(tracks.filter((t) => t.genre === 'rock')).toHaveLength(16);
+    const tracks = rows.take(parseAll(text, 4096));
+    expect(tracks.length).toBeGreaterThan(9000);
     expect(tracks.some((t) => t.title.includes(','))).toBe(true);
   });
 });
