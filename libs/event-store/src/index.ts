@@ -4,3 +4,4 @@ export * from './errors';
 export * from './catchUp/catchUpSubscription';
 export * from './sqlite/sqliteEventStore';
 export * from './mongodb/mongoEventStore';
+export * from './catchUp/inMemoryFold';

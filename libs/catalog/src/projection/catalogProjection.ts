@@ -1,5 +1,5 @@
 import { CATALOG_STREAM_ID } from '@qfzz/domain';
-import { CatchUpSubscription, type EventStore } from '@qfzz/event-store';
+import { InMemoryFold, type EventStore } from '@qfzz/event-store';
 import { CatalogIndex } from '../index/catalogIndex';
 
 export interface CatalogProjectionOptions {
@@ -21,70 +21,20 @@ export interface CatalogProjectionOptions {
  * memory only, so every replica (and every restart) rebuilds it by replay;
  * folding is idempotent on trackId, so a redelivered event changes nothing.
  */
-export class CatalogProjection {
+export class CatalogProjection extends InMemoryFold {
   readonly index: CatalogIndex;
-  private subscription: CatchUpSubscription | undefined;
-  private skippedEvents = 0;
 
-  constructor(
-    private readonly store: EventStore,
-    private readonly options: CatalogProjectionOptions = {},
-  ) {
-    this.index = options.index ?? new CatalogIndex();
-  }
-
-  /** Starts following the log (from position 0). */
-  start(): this {
-    if (this.subscription) return this;
-    const onError = this.options.onError ?? ((error: unknown) => console.error('[catalog]', error));
-    this.subscription = new CatchUpSubscription(this.store, {
-      after: 0,
-      batchSize: this.options.batchSize,
-      pollIntervalMs: this.options.pollIntervalMs,
-      onError,
-      handle: (events) => {
-        for (const event of events) {
-          if (event.streamId !== CATALOG_STREAM_ID) continue;
-          try {
-            this.index.applyEvent(event);
-          } catch (error) {
-            this.skippedEvents++;
-            onError(
-              new Error(
-                `catalog event ${event.eventId} at position ${event.position} skipped: ${(error as Error).message}`,
-              ),
-            );
-          }
-        }
+  constructor(store: EventStore, options: CatalogProjectionOptions = {}) {
+    const index = options.index ?? new CatalogIndex();
+    super(store, {
+      name: 'catalog',
+      batchSize: options.batchSize,
+      pollIntervalMs: options.pollIntervalMs,
+      onError: options.onError,
+      apply: (event) => {
+        if (event.streamId === CATALOG_STREAM_ID) index.applyEvent(event);
       },
-    }).start();
-    return this;
-  }
-
-  /** Log position the projection has read up to (every event, not only catalog ones). */
-  get checkpoint(): number {
-    return this.subscription?.position ?? 0;
-  }
-
-  /** Catalog events that could not be read and were skipped. */
-  get skipped(): number {
-    return this.skippedEvents;
-  }
-
-  /** Resolves once everything up to `position` is folded in (e.g. an import's `position`). */
-  waitFor(position: number): Promise<void> {
-    if (!this.subscription) throw new Error('CatalogProjection.waitFor before start()');
-    return this.subscription.waitFor(position);
-  }
-
-  /** Resolves once the projection has read the log as far as it went when called. */
-  async caughtUp(): Promise<void> {
-    await this.waitFor(await this.store.headPosition());
-  }
-
-  async stop(): Promise<void> {
-    const subscription = this.subscription;
-    this.subscription = undefined;
-    await subscription?.stop();
+    });
+    this.index = index;
   }
 }
