@@ -1,7 +1,7 @@
 import type { InteractionMatrix } from '../evaluation/interactionMatrix';
 import { topK } from '../evaluation/topK';
 import { logScaledWeight } from './implicitWeight';
-import { collectNeighbours, type NeighbourLists } from './neighbourhood';
+import { collectNeighbours, scoreByItemNeighbours, type NeighbourLists } from './neighbourhood';
 import type { ScoringRecommender } from './recommender';
 
 export interface ItemKnnOptions {
@@ -67,14 +67,7 @@ export class ItemKnn implements ScoringRecommender {
     const train = this.train;
     const lists = this.lists;
     if (!train || !lists) throw new Error('ItemKnn: fit before scoring');
-    const scores = new Float64Array(train.itemCount);
-    for (let p = train.userOffsets[user]; p < train.userOffsets[user + 1]; p++) {
-      const i = train.userItems[p];
-      const wi = logScaledWeight(train.userWeights[p]);
-      for (let q = lists.offsets[i]; q < lists.offsets[i + 1]; q++)
-        scores[lists.neighbours[q]] += wi * lists.similarities[q];
-    }
-    return scores;
+    return scoreByItemNeighbours(train, lists, user);
   }
 
   recommend(user: number, k: number, exclude: (item: number) => boolean): number[] {

@@ -1,4 +1,6 @@
+import type { InteractionMatrix } from '../evaluation/interactionMatrix';
 import { topK } from '../evaluation/topK';
+import { logScaledWeight } from './implicitWeight';
 
 /** Sparse "k nearest neighbours" lists, one row per item (or user), in compressed rows. */
 export interface NeighbourLists {
@@ -38,4 +40,24 @@ export function collectNeighbours(
     offsets[i + 1] = neighbours.length;
   }
   return { offsets, neighbours: Int32Array.from(neighbours), similarities: Float64Array.from(similarities) };
+}
+
+/**
+ * Item-to-item scoring shared by the item-neighbourhood models (ItemKNN,
+ * RP3beta): each item the user has, weighted by how much they played it,
+ * votes for its neighbours with their similarity.
+ */
+export function scoreByItemNeighbours(
+  train: InteractionMatrix,
+  lists: NeighbourLists,
+  user: number,
+): Float64Array {
+  const scores = new Float64Array(train.itemCount);
+  for (let p = train.userOffsets[user]; p < train.userOffsets[user + 1]; p++) {
+    const i = train.userItems[p];
+    const wi = logScaledWeight(train.userWeights[p]);
+    for (let q = lists.offsets[i]; q < lists.offsets[i + 1]; q++)
+      scores[lists.neighbours[q]] += wi * lists.similarities[q];
+  }
+  return scores;
 }
