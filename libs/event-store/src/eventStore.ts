@@ -1,4 +1,4 @@
-import type { NewEvent, RecordedEvent } from '@qfzz/domain';
+import type { EventMetadata, NewEvent, RecordedEvent } from '@qfzz/domain';
 import type { ExpectedVersion } from './expectedVersion';
 
 export interface AppendOptions {
@@ -39,6 +39,30 @@ export interface ReadAllBatch {
 }
 
 /**
+ * An event as a replay folds it: what `RecordedEvent` holds except the hash
+ * chain (`prevHash`, `hash`), which only a chain check reads, and of the
+ * metadata only when it happened. A full replay reads every event of the log;
+ * leaving out what no fold reads makes that read a good part cheaper.
+ * A `RecordedEvent` is a `ReplayEvent`; the reverse never holds.
+ */
+export interface ReplayEvent<TType extends string = string, TData = unknown> {
+  eventId: string;
+  streamId: string;
+  version: number;
+  position: number;
+  type: TType;
+  schemaVersion: number;
+  data: TData;
+  metadata: Pick<EventMetadata, 'occurredAt'> & Partial<EventMetadata>;
+}
+
+export interface ReplayBatch {
+  events: ReplayEvent[];
+  /** As in `ReadAllBatch`: continue from it. */
+  nextPosition: number;
+}
+
+/**
  * Called once the events of an append have their versions, positions and
  * hashes, just before they become visible to readers. Stores await it, which
  * makes the window between "position taken" and "committed" observable.
@@ -60,6 +84,13 @@ export interface EventStore {
   ): Promise<AppendResult>;
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
   readAll(options: ReadAllOptions): Promise<ReadAllBatch>;
+  /**
+   * Optional: `readAll` for replays, which fold events and never check the
+   * hash chain. Same events, positions, batches and hole rules as `readAll`,
+   * each as a `ReplayEvent`. Call it through `readAllForReplay(store, ...)`,
+   * which falls back to `readAll` for a store without it.
+   */
+  readAllForReplay?(options: ReadAllOptions): Promise<ReplayBatch>;
   /** 0 when the stream has no events. */
   streamVersion(streamId: string): Promise<number>;
   /** The highest position a reader can safely read up to now. */
@@ -70,3 +101,8 @@ export interface EventStore {
 }
 
 export const DEFAULT_READ_BATCH = 1000;
+
+/** Reads a batch for a replay: the store's lean read when it has one, else `readAll`. */
+export function readAllForReplay(store: EventStore, options: ReadAllOptions): Promise<ReplayBatch> {
+  return store.readAllForReplay ? store.readAllForReplay(options) : store.readAll(options);
+}

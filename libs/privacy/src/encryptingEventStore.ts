@@ -14,15 +14,26 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
 } from '@qfzz/event-store';
-import { isSealed, seal, unseal } from './crypto/sealedData';
+import { isSealed, sealJson, unseal } from './crypto/sealedData';
 import type { DataKey, DataKeyStore } from './keys/dataKeyStore';
 import { defaultPersonalDataPolicy, type PersonalDataPolicy } from './personalDataPolicy';
+import { RecentlyOpened } from './recentlyOpened';
 import { redactedEvent } from './redaction';
 
 export interface EncryptingEventStoreOptions {
   keys: DataKeyStore;
   policy?: PersonalDataPolicy;
+  /**
+   * Keep the opened form of this many recently appended events, so readers in
+   * this process (log followers) do not decrypt what was just sealed. Only for
+   * a process every forget goes through (edge mode): see `RecentlyOpened`.
+   * Default 0 (off).
+   */
+  rememberOpened?: number;
 }
+
+/** Sealing keys kept per process; the oldest goes first beyond this many listeners. */
+const SEALING_KEYS_KEPT = 10_000;
 
 /** What a sealed event's ciphertext holds: its data and the metadata that tells when and by whom. */
 interface SealedPayload {
@@ -63,6 +74,14 @@ export interface ForgetResult {
  */
 export class EncryptingEventStore implements EventStore {
   private readonly policy: PersonalDataPolicy;
+  /**
+   * Each listener's current key, so an append is not a key-store transaction
+   * per event. A key another process deletes (a forget there) may still seal
+   * here until evicted: what it seals can then never be opened, which is what
+   * forgetting asks for.
+   */
+  private readonly sealingKeys = new Map<string, Promise<DataKey>>();
+  private readonly recentlyOpened: RecentlyOpened | undefined;
 
   constructor(
     /** The log as stored (sealed). */
@@ -70,6 +89,8 @@ export class EncryptingEventStore implements EventStore {
     private readonly options: EncryptingEventStoreOptions,
   ) {
     this.policy = options.policy ?? defaultPersonalDataPolicy;
+    const remember = options.rememberOpened ?? 0;
+    this.recentlyOpened = remember > 0 ? new RecentlyOpened(remember) : undefined;
   }
 
   async appendToStream(
@@ -77,9 +98,17 @@ export class EncryptingEventStore implements EventStore {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    const sealedEvents = await Promise.all(events.map((event) => this.sealOne(streamId, event)));
+    const plaintexts = new Map<string, string>();
+    const sealedEvents = await Promise.all(events.map((event) => this.sealOne(streamId, event, plaintexts)));
     const result = await this.stored.appendToStream(streamId, sealedEvents, options);
-    return { ...result, events: await this.openAll(result.events) };
+    // A retry returns what an earlier append stored (other ciphertexts): open those.
+    if (result.alreadyAppended) return { ...result, events: await this.openAll(result.events) };
+    const opened = result.events.map((event) => {
+      const plaintext = plaintexts.get(event.eventId);
+      return plaintext === undefined ? event : openedWith(event, JSON.parse(plaintext) as SealedPayload);
+    });
+    this.recentlyOpened?.remember(opened);
+    return { ...result, events: opened };
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -143,6 +172,8 @@ export class EncryptingEventStore implements EventStore {
       [newQfzzEvent('ListenerForgotten', { listenerId }, { metadata })],
       { expectedVersion: ANY_VERSION },
     );
+    this.sealingKeys.delete(listenerId);
+    this.recentlyOpened?.clear();
     const keysDeleted = await this.options.keys.deleteKeysOf(listenerId);
     return {
       listenerId,
@@ -153,20 +184,36 @@ export class EncryptingEventStore implements EventStore {
     };
   }
 
-  private async sealOne(streamId: string, event: NewEvent): Promise<NewEvent> {
+  /** Seals one event; `plaintexts` gets the JSON it sealed, by event id. */
+  private async sealOne(streamId: string, event: NewEvent, plaintexts: Map<string, string>): Promise<NewEvent> {
     const owner = this.policy.ownerOf(streamId, event.type);
     if (owner === undefined) return event;
-    const key = await this.options.keys.currentKey(owner);
+    const key = await this.sealingKey(owner);
     const { metadata = {} } = event;
     const open: Partial<EventMetadata> = {};
     for (const name of OPEN_METADATA) if (metadata[name] !== undefined) open[name] = metadata[name];
     const payload: SealedPayload = { data: event.data, metadata };
+    const json = JSON.stringify(payload);
+    plaintexts.set(event.eventId, json);
     return {
       ...event,
-      data: seal(key.key, key.kid, payload, associatedData(streamId, event)),
+      data: sealJson(key.key, key.kid, json, associatedData(streamId, event)),
       // occurredAt and actor go inside the seal; the store stamps occurredAt = recordedAt outside.
       metadata: open,
     };
+  }
+
+  private sealingKey(owner: string): Promise<DataKey> {
+    let key = this.sealingKeys.get(owner);
+    if (!key) {
+      key = this.options.keys.currentKey(owner);
+      // A failed lookup is not remembered.
+      key.catch(() => this.sealingKeys.delete(owner));
+      this.sealingKeys.set(owner, key);
+      if (this.sealingKeys.size > SEALING_KEYS_KEPT)
+        this.sealingKeys.delete(this.sealingKeys.keys().next().value as string);
+    }
+    return key;
   }
 
   private async openAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
@@ -175,6 +222,11 @@ export class EncryptingEventStore implements EventStore {
     for (const event of events) {
       if (!isSealed(event.data)) {
         opened.push(event);
+        continue;
+      }
+      const remembered = this.recentlyOpened?.find(event);
+      if (remembered) {
+        opened.push(remembered);
         continue;
       }
       const { kid } = event.data;
@@ -190,10 +242,15 @@ export class EncryptingEventStore implements EventStore {
         associatedData(event.streamId, event),
         event.eventId,
       ) as SealedPayload;
-      opened.push({ ...event, data: payload.data, metadata: { ...event.metadata, ...payload.metadata } });
+      opened.push(openedWith(event, payload));
     }
     return opened;
   }
+}
+
+/** The event as its writer gave it: the sealed data and metadata back in place. */
+function openedWith(stored: RecordedEvent, payload: SealedPayload): RecordedEvent {
+  return { ...stored, data: payload.data, metadata: { ...stored.metadata, ...payload.metadata } };
 }
 
 /** Binds a ciphertext to the event it belongs to. */

@@ -70,10 +70,11 @@ export class CatchUpSubscription {
       try {
         const batch = await this.store.readAll({ after: this.checkpoint, limit: batchSize });
         if (batch.events.length > 0) await this.options.handle(batch.events, batch.nextPosition);
-        const moved = batch.nextPosition !== this.checkpoint;
         this.checkpoint = batch.nextPosition;
         this.releaseWaiters();
-        if (batch.events.length === batchSize || (moved && batch.events.length > 0)) continue;
+        // A short batch read everything committed when it started; an append since then has set `hinted`,
+        // so the sleep below returns at once. Reading again right away would mostly find nothing.
+        if (batch.events.length === batchSize) continue;
       } catch (error) {
         if (!this.running) return;
         this.options.onError?.(error);

@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -65,5 +66,46 @@ describe('SQLite log shared by several processes', () => {
     expect(shared).toHaveLength(writers.length * Math.ceil(perWriter / 4));
     expect(verifyChain(shared).ok).toBe(true);
     await reader.close();
+  }, 60_000);
+
+  it('serves its own recent appends from memory without skipping what other processes wrote between them', async () => {
+    const file = join(dir, 'interleaved.db');
+    // A small memory, so the follower also crosses from memory to the database and back.
+    const local = new SqliteEventStore({ file, recentEvents: 20 });
+    const delivered: RecordedEvent[] = [];
+    const subscription = new CatchUpSubscription(local, {
+      after: 0,
+      pollIntervalMs: 2,
+      batchSize: 7,
+      handle: (events) => {
+        delivered.push(...events);
+      },
+    }).start();
+    const appendLocally = async (count: number) => {
+      for (let i = 0; i < count; i++)
+        await local.appendToStream('local', [
+          { eventId: randomUUID(), type: 'Wrote', schemaVersion: 1, data: { i, note: undefined } },
+        ]);
+    };
+    await Promise.all([appendLocally(120), appendFromAnotherProcess(file, 'x', 60)]);
+    await appendLocally(30);
+    await appendFromAnotherProcess(file, 'y', 10);
+    await appendLocally(5);
+
+    const head = await local.headPosition();
+    expect(head).toBe(120 + 60 + 30 + 10 + 5);
+    await subscription.waitFor(head);
+    await subscription.stop();
+    expect(delivered.map((e) => e.position)).toEqual(Array.from({ length: head }, (_, i) => i + 1));
+    // What memory served is what the rows hold (a JSON round trip drops the undefined field).
+    const fromDatabase = [];
+    for (let after = 0; after < head; after += 50) {
+      const fresh = new SqliteEventStore({ file, recentEvents: 0 });
+      fromDatabase.push(...(await fresh.readAll({ after, limit: 50 })).events);
+      await fresh.close();
+    }
+    expect(delivered).toStrictEqual(fromDatabase);
+    expect(verifyChain(await local.readStream('local')).ok).toBe(true);
+    await local.close();
   }, 60_000);
 });

@@ -20,8 +20,11 @@ import {
   type ReadAllBatch,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type ReplayBatch,
+  type ReplayEvent,
 } from '../eventStore';
 import { AppendListeners } from '../appendListeners';
+import { RecentEvents } from '../recentEvents';
 import { migrateEventLog, type EventRow } from './sqliteSchema';
 
 export interface SqliteEventStoreOptions {
@@ -37,7 +40,16 @@ export interface SqliteEventStoreOptions {
   synchronous?: 'NORMAL' | 'FULL';
   /** Page cache of the writer connection, in MB. Default 32. */
   cacheMb?: number;
+  /**
+   * How many of this process's latest appends to keep in memory for readers
+   * that follow the log closely (see `RecentEvents`). Default 10,000; 0 = none.
+   */
+  recentEvents?: number;
 }
+
+const DEFAULT_RECENT_EVENTS = 10_000;
+/** Appends of up to this many events look their ids up through a statement prepared once. */
+const PREPARED_ID_LOOKUPS = 8;
 
 /**
  * The embedded event log for edge mode: one SQLite file in WAL mode. Writes go
@@ -51,6 +63,8 @@ export class SqliteEventStore implements EventStore {
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly statements;
+  private readonly recent: RecentEvents;
+  private readonly idLookups = new Map<number, Database.Statement<string[], EventRow>>();
 
   constructor(private readonly options: SqliteEventStoreOptions) {
     if (options.file === ':memory:' || options.file === '') {
@@ -69,7 +83,11 @@ export class SqliteEventStore implements EventStore {
     this.reader = new Database(options.file, { readonly: true });
     this.reader.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
 
+    this.recent = new RecentEvents(options.recentEvents ?? DEFAULT_RECENT_EVENTS);
     this.statements = {
+      begin: this.writer.prepare('BEGIN IMMEDIATE'),
+      commit: this.writer.prepare('COMMIT'),
+      rollback: this.writer.prepare('ROLLBACK'),
       head: this.writer.prepare<[string], { version: number; hash: string }>(
         'SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1',
       ),
@@ -90,6 +108,14 @@ export class SqliteEventStore implements EventStore {
           [number, number],
           RawEventRow
         >(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
+        .raw(true),
+      // No hashes, and of the metadata only occurredAt (SQLite reads it out of the JSON, so no
+      // metadata object is built per event): a replay reads every row, and these are what it folds.
+      readAllForReplay: this.reader
+        .prepare<
+          [number, number],
+          RawReplayRow
+        >(`SELECT ${REPLAY_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       streamVersion: this.reader.prepare<[string], { v: number | null }>(
         'SELECT MAX(version) AS v FROM events WHERE stream_id = ?',
@@ -115,13 +141,13 @@ export class SqliteEventStore implements EventStore {
     this.assertOpen();
     assertAppendable(streamId, events);
     // IMMEDIATE takes the write lock now, so the head we read cannot change under us.
-    this.writer.exec('BEGIN IMMEDIATE');
+    this.statements.begin.run();
     let committed = false;
     try {
       const stored = this.findByEventIds(events.map((e) => e.eventId));
       const retry = resolveRetry(streamId, events, stored);
       if (retry) {
-        this.writer.exec('ROLLBACK');
+        this.statements.rollback.run();
         committed = true;
         return appendResult(streamId, retry, true);
       }
@@ -129,24 +155,36 @@ export class SqliteEventStore implements EventStore {
       checkExpectedVersion(streamId, head, options.expectedVersion);
       const firstPosition = (this.statements.maxPosition.get()?.p ?? 0) + 1;
       const recorded = recordEvents(streamId, head, events, firstPosition, new Date().toISOString());
-      for (const event of recorded) this.statements.insert.run(toRow(event));
+      const rows = recorded.map(toRow);
+      for (const row of rows) this.statements.insert.run(row);
       if (this.options.hooks?.beforeCommit) await this.options.hooks.beforeCommit(recorded);
-      this.writer.exec('COMMIT');
+      this.statements.commit.run();
       committed = true;
+      // Readers get the events as a read of the rows would give them (JSON round trip), decoded once for all of them.
+      this.recent.remember(rows.map(fromWrittenRow));
       const result = appendResult(streamId, recorded, false);
       this.listeners.notify(result.lastPosition);
       return result;
     } finally {
-      if (!committed && this.writer.inTransaction) this.writer.exec('ROLLBACK');
+      if (!committed && this.writer.inTransaction) this.statements.rollback.run();
     }
   }
 
   private findByEventIds(eventIds: string[]): RecordedEvent[] {
-    const placeholders = eventIds.map(() => '?').join(',');
-    const rows = this.writer
-      .prepare<string[], EventRow>(`SELECT * FROM events WHERE event_id IN (${placeholders})`)
-      .all(...eventIds);
-    return rows.map(fromRow);
+    return this.idLookup(eventIds.length)
+      .all(...eventIds)
+      .map(fromRow);
+  }
+
+  private idLookup(count: number): Database.Statement<string[], EventRow> {
+    const known = this.idLookups.get(count);
+    if (known) return known;
+    const placeholders = Array.from({ length: count }, () => '?').join(',');
+    const statement = this.writer.prepare<string[], EventRow>(
+      `SELECT * FROM events WHERE event_id IN (${placeholders})`,
+    );
+    if (count <= PREPARED_ID_LOOKUPS) this.idLookups.set(count, statement);
+    return statement;
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
@@ -157,8 +195,18 @@ export class SqliteEventStore implements EventStore {
 
   async readAll({ after, limit = DEFAULT_READ_BATCH }: ReadAllOptions): Promise<ReadAllBatch> {
     this.assertOpen();
+    const remembered = this.recent.readAfter(after, limit);
+    if (remembered) return { events: remembered, nextPosition: remembered[remembered.length - 1].position };
     const events = this.statements.readAll.all(after, limit).map(fromRawRow);
     return { events, nextPosition: events.length ? events[events.length - 1].position : after };
+  }
+
+  async readAllForReplay({ after, limit = DEFAULT_READ_BATCH }: ReadAllOptions): Promise<ReplayBatch> {
+    this.assertOpen();
+    const rows = this.statements.readAllForReplay.all(after, limit);
+    const events = new Array<ReplayEvent>(rows.length);
+    for (let i = 0; i < rows.length; i++) events[i] = fromRawReplayRow(rows[i]);
+    return { events, nextPosition: rows.length ? rows[rows.length - 1][0] : after };
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -219,6 +267,39 @@ function fromRawRow(row: RawEventRow): RecordedEvent {
     metadata: JSON.parse(row[7]),
     prevHash: row[8],
     hash: row[9],
+  };
+}
+
+function fromWrittenRow(row: ReturnType<typeof toRow>): RecordedEvent {
+  return {
+    eventId: row.eventId,
+    streamId: row.streamId,
+    version: row.version,
+    position: row.position,
+    type: row.type,
+    schemaVersion: row.schemaVersion,
+    data: JSON.parse(row.data),
+    metadata: JSON.parse(row.metadata),
+    prevHash: row.prevHash,
+    hash: row.hash,
+  };
+}
+
+// Positions are gapless and commit in order here (ADR 0001), so this read needs no hole guard either.
+const REPLAY_COLUMNS =
+  "position, event_id, stream_id, version, type, schema_version, data, metadata ->> '$.occurredAt'";
+type RawReplayRow = [number, string, string, number, string, number, string, string];
+
+function fromRawReplayRow(row: RawReplayRow): ReplayEvent {
+  return {
+    eventId: row[1],
+    streamId: row[2],
+    version: row[3],
+    position: row[0],
+    type: row[4],
+    schemaVersion: row[5],
+    data: JSON.parse(row[6]),
+    metadata: { occurredAt: row[7] },
   };
 }
 

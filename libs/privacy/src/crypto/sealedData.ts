@@ -1,4 +1,5 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv } from 'node:crypto';
+import { IvPool } from './ivPool';
 
 /**
  * What a sealed event stores in place of its data: AES-256-GCM with a random
@@ -17,6 +18,7 @@ export interface SealedData {
 
 export const DATA_KEY_BYTES = 32;
 const IV_BYTES = 12;
+const ivs = new IvPool(IV_BYTES);
 
 export class SealedDataTamperedError extends Error {
   override readonly name = 'SealedDataTamperedError';
@@ -40,10 +42,15 @@ export function isSealed(data: unknown): data is SealedData {
 }
 
 export function seal(key: Buffer, kid: string, plaintext: unknown, associatedData: string): SealedData {
-  const iv = randomBytes(IV_BYTES);
+  return sealJson(key, kid, JSON.stringify(plaintext), associatedData);
+}
+
+/** `seal` of a value already written as JSON (the caller keeps the text, e.g. to hand back what it sealed). */
+export function sealJson(key: Buffer, kid: string, json: string, associatedData: string): SealedData {
+  const iv = ivs.next();
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
-  const ct = Buffer.concat([cipher.update(JSON.stringify(plaintext), 'utf8'), cipher.final()]);
+  const ct = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
   return {
     qfzzSealed: 1,
     alg: 'A256GCM',
