@@ -1,4 +1,4 @@
-import type { RecordedEvent } from '@qfzz/domain';
+import type { ReplayEvent } from '@qfzz/event-store';
 
 /**
  * How a reader sees an event whose key was deleted: its own type, so every
@@ -13,9 +13,10 @@ export interface RedactedData {
   redacted: true;
 }
 
-export function redactedEvent(
-  stored: RecordedEvent,
-): RecordedEvent<typeof REDACTED_EVENT_TYPE, RedactedData> {
+/** Any shape the log hands out (a `RecordedEvent`, a `ReplayEvent`) comes back in that shape. */
+export function redactedEvent<E extends ReplayEvent>(
+  stored: E,
+): E & { type: typeof REDACTED_EVENT_TYPE; data: RedactedData } {
   return {
     ...stored,
     type: REDACTED_EVENT_TYPE,

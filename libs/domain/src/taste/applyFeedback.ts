@@ -28,17 +28,17 @@ export function applyFeedbackInPlace(
   at?: string,
 ): void {
   const strength = feedbackStrengthOf(feedback);
-  draft.recentInteractions.push({
-    trackId: track.trackId,
-    type: feedback.type,
-    ...(at === undefined ? {} : { at }),
-    genre: tasteKey(track.genre),
-    artist: track.artist,
-  });
-  if (draft.recentInteractions.length > RECENT_INTERACTIONS_LIMIT) {
-    draft.recentInteractions.splice(0, draft.recentInteractions.length - RECENT_INTERACTIONS_LIMIT);
-  }
-  nudgeWeightInPlace(draft.genres, tasteKey(track.genre), strength);
+  const genre = tasteKey(track.genre);
+  // One object literal per shape and shift() rather than splice(): no garbage beyond the entry itself,
+  // as a replay runs this once per event.
+  const recent = draft.recentInteractions;
+  recent.push(
+    at === undefined
+      ? { trackId: track.trackId, type: feedback.type, genre, artist: track.artist }
+      : { trackId: track.trackId, type: feedback.type, at, genre, artist: track.artist },
+  );
+  while (recent.length > RECENT_INTERACTIONS_LIMIT) recent.shift();
+  nudgeWeightInPlace(draft.genres, genre, strength);
   nudgeWeightInPlace(draft.artists, track.artist, strength);
   if (track.mood !== undefined) nudgeWeightInPlace(draft.moods, tasteKey(track.mood), strength);
   if (isPositiveFeedback(feedback)) draft.energyLevel = driftEnergy(draft.energyLevel, track.energy);

@@ -20,6 +20,8 @@ import {
   type ReadAllBatch,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type ReplayBatch,
+  type ReplayEvent,
 } from '../eventStore';
 import { ANY_VERSION } from '../expectedVersion';
 import { HoleWatch, takeContiguous } from '../holeGuard';
@@ -209,11 +211,27 @@ export class MongoEventStore implements EventStore {
   }
 
   async readAll({ after, limit = DEFAULT_READ_BATCH }: ReadAllOptions): Promise<ReadAllBatch> {
-    const docs = await this.events
+    const { docs, nextPosition } = await this.readContiguous(after, limit);
+    return { events: docs.map(fromDocument), nextPosition };
+  }
+
+  async readAllForReplay({ after, limit = DEFAULT_READ_BATCH }: ReadAllOptions): Promise<ReplayBatch> {
+    const { docs, nextPosition } = await this.readContiguous(after, limit, REPLAY_PROJECTION);
+    return { events: docs.map(fromReplayDocument), nextPosition };
+  }
+
+  /** The committed documents after `after`, up to the first hole (ADR 0001); tombstones left out. */
+  private async readContiguous(
+    after: number,
+    limit: number,
+    projection?: Record<string, 1>,
+  ): Promise<{ docs: EventDocument[]; nextPosition: number }> {
+    let query = this.events
       .find({ position: { $gt: after } })
       .sort({ position: 1 })
-      .limit(limit)
-      .lean();
+      .limit(limit);
+    if (projection) query = query.select(projection);
+    const docs = await query.lean<EventDocument[]>();
     const { rows, nextPosition, blockedByHole } = takeContiguous(after, docs);
     const hole = nextPosition + 1;
     if (!blockedByHole) {
@@ -221,9 +239,9 @@ export class MongoEventStore implements EventStore {
     } else if (rows.length === 0 && this.holes.isStale(hole)) {
       this.holes.forget(hole);
       await this.closeHole(hole);
-      return this.readAll({ after, limit });
+      return this.readContiguous(after, limit, projection);
     }
-    return { events: rows.filter((doc) => doc.type !== HOLE_TYPE).map(fromDocument), nextPosition };
+    return { docs: rows.filter((doc) => doc.type !== HOLE_TYPE), nextPosition };
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -260,6 +278,31 @@ function duplicateIndex(error: unknown): string | undefined {
 function toDocument(event: RecordedEvent): EventDocument {
   // Drop undefined members: the driver would store them as null and the hash would no longer match.
   return { ...event, data: JSON.stringify(event.data), metadata: JSON.parse(JSON.stringify(event.metadata)) };
+}
+
+/** What a replay reads of each document: no hashes, and of the metadata only `occurredAt`. */
+const REPLAY_PROJECTION: Record<string, 1> = {
+  position: 1,
+  eventId: 1,
+  streamId: 1,
+  version: 1,
+  type: 1,
+  schemaVersion: 1,
+  data: 1,
+  'metadata.occurredAt': 1,
+};
+
+function fromReplayDocument(doc: Omit<EventDocument, 'prevHash' | 'hash'>): ReplayEvent {
+  return {
+    eventId: doc.eventId,
+    streamId: doc.streamId,
+    version: doc.version,
+    position: doc.position,
+    type: doc.type,
+    schemaVersion: doc.schemaVersion,
+    data: JSON.parse(doc.data),
+    metadata: { occurredAt: doc.metadata.occurredAt as string },
+  };
 }
 
 function fromDocument(doc: EventDocument): RecordedEvent {

@@ -1,10 +1,5 @@
-import {
-  evolveTasteProfileDraft,
-  initialTasteProfile,
-  LISTENER_STREAM_PREFIX,
-  type RecordedEvent,
-} from '@qfzz/domain';
-import type { EventStore } from '@qfzz/event-store';
+import { evolveTasteProfileDraft, initialTasteProfile, LISTENER_STREAM_PREFIX } from '@qfzz/domain';
+import { readAllForReplay, type EventStore, type ReplayEvent } from '@qfzz/event-store';
 import type { ProfileReadModels, StoredProfile } from '../profileReadModel';
 import { TasteProfileProjection } from '../tasteProfileProjection';
 
@@ -81,7 +76,7 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
   };
 
   for (;;) {
-    const batch = await store.readAll({ after: position, limit: batchSize });
+    const batch = await readAllForReplay(store, { after: position, limit: batchSize });
     if (batch.nextPosition === position) break;
     for (const event of batch.events) {
       if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) continue;
@@ -124,18 +119,23 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
   };
 }
 
-/** The rebuild owns every profile it holds (fresh from JSON or new), so it folds them in place. */
-function foldOne(
-  listenerId: string,
-  current: StoredProfile | undefined,
-  event: RecordedEvent,
-): StoredProfile {
-  if (current && event.version <= current.version) return current;
-  const draft = current?.profile ?? initialTasteProfile(listenerId, event.metadata.occurredAt);
-  return {
-    listenerId,
-    profile: evolveTasteProfileDraft(draft, event, { fromLog: true }),
-    version: event.version,
-    position: event.position,
-  };
+/**
+ * The rebuild owns every profile it holds (fresh from JSON or new), so it
+ * folds them in place, the stored profile's envelope included.
+ */
+function foldOne(listenerId: string, current: StoredProfile | undefined, event: ReplayEvent): StoredProfile {
+  if (current === undefined) {
+    const draft = initialTasteProfile(listenerId, event.metadata.occurredAt);
+    return {
+      listenerId,
+      profile: evolveTasteProfileDraft(draft, event, { fromLog: true }),
+      version: event.version,
+      position: event.position,
+    };
+  }
+  if (event.version <= current.version) return current;
+  current.profile = evolveTasteProfileDraft(current.profile, event, { fromLog: true });
+  current.version = event.version;
+  current.position = event.position;
+  return current;
 }
