@@ -1,6 +1,6 @@
 // npm run bench: measures what the issues set targets for, on this machine,
 // and writes the results to docs/benchmarks/ (markdown for people, JSON for diffs).
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync as writeReport } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -15,13 +15,22 @@ const root = join(__dirname, '../..');
 
 async function main() {
   const { values } = parseArgs({
-    options: { suite: { type: 'string' }, quick: { type: 'boolean' } },
+    options: {
+      suite: { type: 'string' },
+      quick: { type: 'boolean' },
+      // e.g. --rates 1000: only these fixed rates for single POSTs (0 = none), while profiling one of them.
+      rates: { type: 'string' },
+      'bulk-calls': { type: 'string' },
+      // Explore without overwriting the recorded reports in docs/benchmarks/.
+      'dry-run': { type: 'boolean' },
+    },
     strict: true,
   });
   const suites = values.suite ? values.suite.split(',') : ['event-flow', 'playlist', 'http'];
   const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
   const outDir = join(root, 'docs/benchmarks');
   mkdirSync(outDir, { recursive: true });
+  const writeFileSync = values['dry-run'] ? () => undefined : writeReport;
   const log = (line: string) => process.stderr.write(`[bench] ${line}\n`);
 
   for (const suite of suites) {
@@ -36,7 +45,7 @@ async function main() {
         `${JSON.stringify({ when, machine, ...result }, null, 2)}\n`,
       );
       writeFileSync(join(outDir, 'event-flow.md'), eventFlowReport(result, { when, machine }));
-      log(`event-flow written to docs/benchmarks/event-flow.md`);
+      if (!values['dry-run']) log('event-flow written to docs/benchmarks/event-flow.md');
       console.log(JSON.stringify(result, null, 2));
     } else if (suite === 'playlist') {
       const result = await benchPlaylist({
@@ -50,19 +59,31 @@ async function main() {
         `${JSON.stringify({ when, machine, ...result }, null, 2)}\n`,
       );
       writeFileSync(join(outDir, 'playlist.md'), playlistReport(result, { when, machine }));
-      log('playlist written to docs/benchmarks/playlist.md');
+      if (!values['dry-run']) log('playlist written to docs/benchmarks/playlist.md');
     } else if (suite === 'http') {
-      const options = values.quick ? { ...DEFAULT_HTTP, bulkCalls: 3, seconds: 3 } : DEFAULT_HTTP;
+      const options = values.quick ? { ...DEFAULT_HTTP, bulkCalls: 3, seconds: 3 } : { ...DEFAULT_HTTP };
+      if (values.rates !== undefined) options.ratesPerSecond = parseRates(values.rates);
+      if (values['bulk-calls'] !== undefined) options.bulkCalls = Number(values['bulk-calls']);
       const result = await benchHttp({ ...options, log });
       const when = new Date().toISOString();
       writeFileSync(join(outDir, 'http.json'), `${JSON.stringify({ when, machine, ...result }, null, 2)}\n`);
       writeFileSync(join(outDir, 'http.md'), httpReport(result, { when, machine }));
-      log('http written to docs/benchmarks/http.md');
+      if (!values['dry-run']) log('http written to docs/benchmarks/http.md');
       console.log(JSON.stringify(result, null, 2));
     } else {
       throw new Error(`unknown suite "${suite}" (known: event-flow, playlist, http)`);
     }
   }
+}
+
+function parseRates(text: string): number[] {
+  const rates = text
+    .split(',')
+    .map(Number)
+    .filter((rate) => rate !== 0);
+  for (const rate of rates)
+    if (!Number.isFinite(rate) || rate < 0) throw new Error(`--rates: "${text}" is not a list of requests per second`);
+  return rates;
 }
 
 main().catch((error) => {

@@ -81,7 +81,8 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
     // Personal data is sealed with a per-listener key kept apart from the log (crypto-shredding).
     const keys = new SqliteDataKeyStore(join(config.dataDir, 'keys.db'));
     closers.push(() => keys.close());
-    const store = new EncryptingEventStore(log, { keys });
+    // Every forget goes through this process, so the followers may reuse what the gateway just sealed.
+    const store = new EncryptingEventStore(log, { keys, rememberOpened: 20_000 });
     const readModels = new SqliteProfileReadModels(join(config.dataDir, 'read-models.db'));
     closers.push(() => readModels.close());
     const cacheBytes = cacheBudgetBytes(config.maxMemoryMb);

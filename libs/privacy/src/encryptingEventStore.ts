@@ -7,12 +7,15 @@ import {
 } from '@qfzz/domain';
 import {
   ANY_VERSION,
+  readAllForReplay,
   type AppendOptions,
   type AppendResult,
   type EventStore,
   type ReadAllBatch,
   type ReadAllOptions,
   type ReadStreamOptions,
+  type ReplayBatch,
+  type ReplayEvent,
 } from '@qfzz/event-store';
 import { isSealed, sealJson, unseal } from './crypto/sealedData';
 import type { DataKey, DataKeyStore } from './keys/dataKeyStore';
@@ -98,16 +101,15 @@ export class EncryptingEventStore implements EventStore {
     events: readonly NewEvent[],
     options?: AppendOptions,
   ): Promise<AppendResult> {
-    const plaintexts = new Map<string, string>();
+    const plaintexts = new Map<string, SealedPayload>();
     const sealedEvents = await Promise.all(events.map((event) => this.sealOne(streamId, event, plaintexts)));
     const result = await this.stored.appendToStream(streamId, sealedEvents, options);
     // A retry returns what an earlier append stored (other ciphertexts): open those.
     if (result.alreadyAppended) return { ...result, events: await this.openAll(result.events) };
     const opened = result.events.map((event) => {
-      const plaintext = plaintexts.get(event.eventId);
-      return plaintext === undefined ? event : openedWith(event, JSON.parse(plaintext) as SealedPayload);
+      const payload = plaintexts.get(event.eventId);
+      return payload === undefined ? event : openedWith(event, payload);
     });
-    this.recentlyOpened?.remember(opened);
     return { ...result, events: opened };
   }
 
@@ -117,6 +119,16 @@ export class EncryptingEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<ReadAllBatch> {
     const batch = await this.stored.readAll(options);
+    return { ...batch, events: await this.openAll(batch.events) };
+  }
+
+  /**
+   * The inner store's lean replay read (or its `readAll`), opened like
+   * `readAll`: a replay through this store folds what the listener wrote, and
+   * a forgotten listener's events as `Redacted`.
+   */
+  async readAllForReplay(options: ReadAllOptions): Promise<ReplayBatch> {
+    const batch = await readAllForReplay(this.stored, options);
     return { ...batch, events: await this.openAll(batch.events) };
   }
 
@@ -184,8 +196,12 @@ export class EncryptingEventStore implements EventStore {
     };
   }
 
-  /** Seals one event; `plaintexts` gets the JSON it sealed, by event id. */
-  private async sealOne(streamId: string, event: NewEvent, plaintexts: Map<string, string>): Promise<NewEvent> {
+  /** Seals one event; `plaintexts` gets what it sealed as opening would give it back (a JSON round trip), by event id. */
+  private async sealOne(
+    streamId: string,
+    event: NewEvent,
+    plaintexts: Map<string, SealedPayload>,
+  ): Promise<NewEvent> {
     const owner = this.policy.ownerOf(streamId, event.type);
     if (owner === undefined) return event;
     const key = await this.sealingKey(owner);
@@ -194,10 +210,13 @@ export class EncryptingEventStore implements EventStore {
     for (const name of OPEN_METADATA) if (metadata[name] !== undefined) open[name] = metadata[name];
     const payload: SealedPayload = { data: event.data, metadata };
     const json = JSON.stringify(payload);
-    plaintexts.set(event.eventId, json);
+    const sealed = sealJson(key.key, key.kid, json, associatedData(streamId, event));
+    const opened = JSON.parse(json) as SealedPayload;
+    plaintexts.set(event.eventId, opened);
+    this.recentlyOpened?.remember(event.eventId, sealed, opened);
     return {
       ...event,
-      data: sealJson(key.key, key.kid, json, associatedData(streamId, event)),
+      data: sealed,
       // occurredAt and actor go inside the seal; the store stamps occurredAt = recordedAt outside.
       metadata: open,
     };
@@ -216,17 +235,17 @@ export class EncryptingEventStore implements EventStore {
     return key;
   }
 
-  private async openAll(events: readonly RecordedEvent[]): Promise<RecordedEvent[]> {
+  private async openAll<E extends ReplayEvent>(events: readonly E[]): Promise<E[]> {
     const keys = new Map<string, DataKey | undefined>();
-    const opened: RecordedEvent[] = [];
+    const opened: E[] = [];
     for (const event of events) {
       if (!isSealed(event.data)) {
         opened.push(event);
         continue;
       }
-      const remembered = this.recentlyOpened?.find(event);
+      const remembered = this.recentlyOpened?.find(event.eventId, event.data) as SealedPayload | undefined;
       if (remembered) {
-        opened.push(remembered);
+        opened.push(openedWith(event, remembered));
         continue;
       }
       const { kid } = event.data;
@@ -249,7 +268,7 @@ export class EncryptingEventStore implements EventStore {
 }
 
 /** The event as its writer gave it: the sealed data and metadata back in place. */
-function openedWith(stored: RecordedEvent, payload: SealedPayload): RecordedEvent {
+function openedWith<E extends ReplayEvent>(stored: E, payload: SealedPayload): E {
   return { ...stored, data: payload.data, metadata: { ...stored.metadata, ...payload.metadata } };
 }
 

@@ -44,7 +44,9 @@ export async function benchHttp(options: HttpBenchOptions) {
   const dataDir = mkdtempSync(join(tmpdir(), 'qfzz-bench-http-'));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ['dist/out-tsc/apps/edge/src/main.js'], {
+  // QFZZ_BENCH_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server under load.
+  const nodeArgs = (process.env.QFZZ_BENCH_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const server = spawn(process.execPath, [...nodeArgs, 'dist/out-tsc/apps/edge/src/main.js'], {
     cwd: root,
     env: {
       ...process.env,

@@ -24,4 +24,30 @@ describe('canonicalJson', () => {
     expect(() => canonicalJson({ x: Number.NaN })).toThrow(TypeError);
     expect(() => canonicalJson(Number.POSITIVE_INFINITY)).toThrow(TypeError);
   });
+
+  it('writes exactly what JSON.stringify writes once keys are sorted (hashes of existing logs stay valid)', () => {
+    // Reference: sort keys recursively, drop undefined members, then let JSON.stringify write it.
+    const sorted = (v: unknown): unknown => {
+      if (Array.isArray(v)) return v.map((item) => (item === undefined ? null : sorted(item)));
+      if (v === null || typeof v !== 'object' || v instanceof Date) return v;
+      const out: Record<string, unknown> = {};
+      for (const key of Object.keys(v).sort())
+        if ((v as Record<string, unknown>)[key] !== undefined) out[key] = sorted((v as Record<string, unknown>)[key]);
+      return out;
+    };
+    let seed = 7;
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+    const value = (depth: number): unknown => {
+      const roll = random();
+      if (depth > 3 || roll < 0.3) return [1.5, -2, 'tab\t "quoted" é ☃', true, null, undefined][Math.floor(random() * 6)];
+      if (roll < 0.6) return Array.from({ length: Math.floor(random() * 4) }, () => value(depth + 1));
+      // No integer-like keys: a JS object would list those first, whatever the reference sorted.
+      const keys = ['z', 'a', 'Ä', 'b-c', 'B', 'x10', 'x9', 'ké'];
+      return Object.fromEntries(keys.filter(() => random() < 0.5).map((k) => [k, value(depth + 1)]));
+    };
+    for (let i = 0; i < 500; i++) {
+      const v = { eventId: `e-${i}`, data: value(0), metadata: { occurredAt: new Date(i * 1000) } };
+      expect(canonicalJson(v)).toBe(JSON.stringify(sorted(v)));
+    }
+  });
 });

@@ -48,6 +48,14 @@ export interface SqliteEventStoreOptions {
 }
 
 const DEFAULT_RECENT_EVENTS = 10_000;
+
+interface PendingAppend {
+  streamId: string;
+  events: readonly NewEvent[];
+  options: AppendOptions;
+  resolve: (result: AppendResult) => void;
+  reject: (error: unknown) => void;
+}
 /** Appends of up to this many events look their ids up through a statement prepared once. */
 const PREPARED_ID_LOOKUPS = 8;
 
@@ -60,6 +68,9 @@ export class SqliteEventStore implements EventStore {
   private readonly writer: Database.Database;
   private readonly reader: Database.Database;
   private readonly listeners = new AppendListeners();
+  /** Appends waiting for the next group commit. */
+  private pending: PendingAppend[] = [];
+  /** The group commit in progress, if any (the next group starts after it). */
   private writeQueue: Promise<unknown> = Promise.resolve();
   private closed = false;
   private readonly statements;
@@ -88,6 +99,9 @@ export class SqliteEventStore implements EventStore {
       begin: this.writer.prepare('BEGIN IMMEDIATE'),
       commit: this.writer.prepare('COMMIT'),
       rollback: this.writer.prepare('ROLLBACK'),
+      savepoint: this.writer.prepare('SAVEPOINT one_append'),
+      release: this.writer.prepare('RELEASE one_append'),
+      rollbackToSavepoint: this.writer.prepare('ROLLBACK TO one_append'),
       head: this.writer.prepare<[string], { version: number; hash: string }>(
         'SELECT version, hash FROM events WHERE stream_id = ? ORDER BY version DESC LIMIT 1',
       ),
@@ -131,43 +145,86 @@ export class SqliteEventStore implements EventStore {
     events: readonly NewEvent[],
     options: AppendOptions = {},
   ): Promise<AppendResult> {
-    const run = this.writeQueue.then(() => this.appendNow(streamId, events, options));
-    // The queue must keep going after a failed append.
-    this.writeQueue = run.catch(() => undefined);
-    return run;
+    return new Promise((resolve, reject) => {
+      this.pending.push({ streamId, events, options, resolve, reject });
+      if (this.pending.length === 1) setImmediate(() => void this.commitPending());
+    });
   }
 
-  private async appendNow(streamId: string, events: readonly NewEvent[], options: AppendOptions) {
-    this.assertOpen();
-    assertAppendable(streamId, events);
-    // IMMEDIATE takes the write lock now, so the head we read cannot change under us.
-    this.statements.begin.run();
-    let committed = false;
+  /**
+   * Group commit: the appends that arrived during one turn of the event loop
+   * share one transaction, each inside its own savepoint, so one that fails
+   * (a version conflict) leaves the others in. A commit costs far more than
+   * an insert, so under load this is what keeps single-event appends cheap;
+   * alone, an append still commits on the next turn.
+   */
+  private async commitPending(): Promise<void> {
+    await this.writeQueue;
+    const group = this.pending.splice(0, this.pending.length);
+    if (group.length === 0) return;
+    const run = this.commitGroup(group);
+    this.writeQueue = run.catch(() => undefined);
+    await run;
+  }
+
+  private async commitGroup(group: PendingAppend[]): Promise<void> {
+    const outcomes: (
+      | { ok: true; result: AppendResult; rows: ReturnType<typeof toRow>[] }
+      | { ok: false; error: unknown }
+    )[] = [];
     try {
-      const stored = this.findByEventIds(events.map((e) => e.eventId));
-      const retry = resolveRetry(streamId, events, stored);
-      if (retry) {
-        this.statements.rollback.run();
-        committed = true;
-        return appendResult(streamId, retry, true);
+      this.assertOpen();
+      // IMMEDIATE takes the write lock now, so the heads we read cannot change under us.
+      this.statements.begin.run();
+      const savepoints = group.length > 1;
+      for (const append of group) {
+        if (savepoints) this.statements.savepoint.run();
+        try {
+          outcomes.push({ ok: true, ...(await this.appendInTransaction(append)) });
+          if (savepoints) this.statements.release.run();
+        } catch (error) {
+          if (savepoints) {
+            this.statements.rollbackToSavepoint.run();
+            this.statements.release.run();
+          }
+          outcomes.push({ ok: false, error });
+        }
       }
-      const head: StreamHead = this.statements.head.get(streamId) ?? EMPTY_STREAM_HEAD;
-      checkExpectedVersion(streamId, head, options.expectedVersion);
-      const firstPosition = (this.statements.maxPosition.get()?.p ?? 0) + 1;
-      const recorded = recordEvents(streamId, head, events, firstPosition, new Date().toISOString());
-      const rows = recorded.map(toRow);
-      for (const row of rows) this.statements.insert.run(row);
-      if (this.options.hooks?.beforeCommit) await this.options.hooks.beforeCommit(recorded);
-      this.statements.commit.run();
-      committed = true;
-      // Readers get the events as a read of the rows would give them (JSON round trip), decoded once for all of them.
-      this.recent.remember(rows.map(fromWrittenRow));
-      const result = appendResult(streamId, recorded, false);
-      this.listeners.notify(result.lastPosition);
-      return result;
-    } finally {
-      if (!committed && this.writer.inTransaction) this.statements.rollback.run();
+      // A lone append that failed part-way has no savepoint to undo it: drop the whole transaction.
+      if (!savepoints && !outcomes[0].ok) this.statements.rollback.run();
+      else this.statements.commit.run();
+    } catch (error) {
+      if (this.writer.open && this.writer.inTransaction) this.statements.rollback.run();
+      for (const append of group) append.reject(error);
+      return;
     }
+    let lastPosition = 0;
+    group.forEach((append, i) => {
+      const outcome = outcomes[i];
+      if (!outcome.ok) return append.reject(outcome.error);
+      if (!outcome.result.alreadyAppended) {
+        // Readers get the events as a read of the rows would give them (JSON round trip), decoded once for all.
+        this.recent.remember(outcome.rows.map(fromWrittenRow));
+        lastPosition = outcome.result.lastPosition;
+      }
+      append.resolve(outcome.result);
+    });
+    if (lastPosition > 0) this.listeners.notify(lastPosition);
+  }
+
+  private async appendInTransaction({ streamId, events, options }: PendingAppend) {
+    assertAppendable(streamId, events);
+    const stored = this.findByEventIds(events.map((e) => e.eventId));
+    const retry = resolveRetry(streamId, events, stored);
+    if (retry) return { result: appendResult(streamId, retry, true), rows: [] };
+    const head: StreamHead = this.statements.head.get(streamId) ?? EMPTY_STREAM_HEAD;
+    checkExpectedVersion(streamId, head, options.expectedVersion);
+    const firstPosition = (this.statements.maxPosition.get()?.p ?? 0) + 1;
+    const recorded = recordEvents(streamId, head, events, firstPosition, new Date().toISOString());
+    const rows = recorded.map(toRow);
+    for (const row of rows) this.statements.insert.run(row);
+    if (this.options.hooks?.beforeCommit) await this.options.hooks.beforeCommit(recorded);
+    return { result: appendResult(streamId, recorded, false), rows };
   }
 
   private findByEventIds(eventIds: string[]): RecordedEvent[] {
@@ -225,6 +282,8 @@ export class SqliteEventStore implements EventStore {
 
   async close(): Promise<void> {
     if (this.closed) return;
+    // Appends already asked for are committed first.
+    await this.commitPending();
     await this.writeQueue;
     this.closed = true;
     this.reader.close();
