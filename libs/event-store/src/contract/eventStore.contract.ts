@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { GENESIS_HASH, verifyChain, type RecordedEvent } from '@qfzz/domain';
 import { CatchUpSubscription } from '../catchUp/catchUpSubscription';
 import { EventIdConflictError, isExpectedVersionConflict } from '../errors';
-import type { EventStore } from '../eventStore';
+import type { EventStore, ReadAllOptions, ReplayEvent } from '../eventStore';
 import { ANY_VERSION, NO_STREAM, STREAM_EXISTS } from '../expectedVersion';
 import { CommitGate } from './commitGate';
 import { anEvent, runHoleScenario } from './holeScenario';
@@ -25,6 +25,11 @@ export function describeEventStoreContract(
     let store: EventStore;
     let gate: CommitGate;
     const stream = () => `listener-${randomUUID()}`;
+    // Optional in the port; every adapter here offers it.
+    const readForReplay = (options: ReadAllOptions) => {
+      if (!store.readAllForReplay) throw new Error(`${adapterName} has no readAllForReplay`);
+      return store.readAllForReplay(options);
+    };
 
     beforeEach(async () => {
       gate = new CommitGate();
@@ -164,6 +169,65 @@ export function describeEventStoreContract(
         const positions = seen.map((e) => e.position);
         expect(positions).toEqual([...positions].sort((x, y) => x - y));
         expect(await store.headPosition()).toBe(checkpoint);
+      });
+
+      it('reads the log for a replay: the events, batches and checkpoints of readAll, without the hash chain', async () => {
+        const start = await store.headPosition();
+        const [a, b] = [stream(), stream()];
+        for (let i = 0; i < 4; i++) {
+          // A qfzz type with track data, so a store that seals personal data seals these.
+          const liked = anEvent('TrackLiked', {
+            track: { trackId: `t-${i}`, genre: 'jazz', artist: 'R.E.M.' },
+          });
+          await store.appendToStream(a, [
+            { ...liked, metadata: { occurredAt: `2026-01-0${i + 1}T03:04:05.000Z`, actor: 'listener-1' } },
+          ]);
+          await store.appendToStream(b, [anEvent('B', { i }), anEvent('B', { i, again: true })]);
+        }
+        // What a replay folds of an event; the metadata a store adds beyond occurredAt is its own business.
+        const folded = (e: ReplayEvent) => ({
+          eventId: e.eventId,
+          streamId: e.streamId,
+          version: e.version,
+          position: e.position,
+          type: e.type,
+          schemaVersion: e.schemaVersion,
+          data: e.data,
+          occurredAt: e.metadata.occurredAt,
+        });
+        let batches = 0;
+        for (let after = start; ; batches++) {
+          const full = await store.readAll({ after, limit: 5 });
+          const lean = await readForReplay({ after, limit: 5 });
+          expect(lean.nextPosition).toBe(full.nextPosition);
+          expect(lean.events.map(folded)).toEqual(full.events.map(folded));
+          for (const event of lean.events) {
+            expect(event).not.toHaveProperty('hash');
+            expect(event).not.toHaveProperty('prevHash');
+          }
+          if (full.nextPosition === after) break;
+          after = full.nextPosition;
+        }
+        expect(batches).toBe(3);
+        const [first] = (await readForReplay({ after: start, limit: 1 })).events;
+        expect(first.metadata.occurredAt).toBe('2026-01-01T03:04:05.000Z');
+        expect(first.data).toEqual({ track: { trackId: 't-0', genre: 'jazz', artist: 'R.E.M.' } });
+      });
+
+      it('never hands a replay an event past a position that may still commit', async () => {
+        const start = await store.headPosition();
+        const tag = randomUUID();
+        const slow = gate.hold(`slow-${tag}`);
+        const slowAppend = store.appendToStream(`slow-${tag}`, [anEvent()]);
+        await slow.reached;
+        const fastAppend = store.appendToStream(`fast-${tag}`, [anEvent()]);
+        await Promise.race([fastAppend, new Promise((resolve) => setTimeout(resolve, 150))]);
+        const during = await readForReplay({ after: start, limit: 10 });
+        expect(during).toEqual({ events: [], nextPosition: start });
+        slow.release();
+        await Promise.all([slowAppend, fastAppend]);
+        const later = await readForReplay({ after: start, limit: 10 });
+        expect(later.events.map((e) => e.streamId)).toEqual([`slow-${tag}`, `fast-${tag}`]);
       });
     });
 
