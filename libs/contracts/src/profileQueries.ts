@@ -6,12 +6,18 @@ export const PROFILE_SERVICE = 'profile';
 export const ProfileQuery = {
   /** `GetProfileRequest` -> `ProfileView | null` */
   get: 'get',
+  /** `ListenerExistsRequest` -> `boolean`: the listener is registered and not forgotten (no profile is read). */
+  exists: 'exists',
 } as const;
 
 export interface GetProfileRequest {
   listenerId: string;
   /** Read-your-writes: the answer reflects at least this log position of the listener's stream. */
   minPosition?: number;
+}
+
+export interface ListenerExistsRequest {
+  listenerId: string;
 }
 
 /** What `GET /v1/listeners/{id}/profile` returns (API.md). */

@@ -2,11 +2,16 @@ import { CatchUpSubscription, type EventStore } from '@qfzz/event-store';
 import type { ProfileReadModels } from './profileReadModel';
 import type { TasteProfileProjection } from './tasteProfileProjection';
 
+/** How often the follower stores how far it got; in between, a restart re-applies a little, harmlessly. */
+export const PROFILE_CHECKPOINT_EVERY_MS = 1_000;
+
 /**
  * Edge mode's consumer: follows the local log from the read model's
- * checkpoint and applies every event. The checkpoint is saved after each
- * batch; a batch replayed after a crash is harmless because applying is
- * idempotent per stream version.
+ * checkpoint and applies every event. The checkpoint is saved at most once a
+ * second (and on stop), not per batch: under steady traffic batches are one
+ * event each, and a second write per event cost as much as the profile's own.
+ * Events after the last saved checkpoint are applied again after a crash,
+ * which is harmless because applying is idempotent per stream version.
  */
 export async function followLogIntoProfiles(
   store: EventStore,
@@ -15,12 +20,21 @@ export async function followLogIntoProfiles(
   onError: (error: unknown) => void = (error) => console.error('[profile-projection]', error),
 ): Promise<CatchUpSubscription> {
   const live = readModels.live();
+  let savedAt = Date.now();
+  let saved = await live.checkpoint();
+  const save = async (position: number) => {
+    if (position === saved) return;
+    await live.saveCheckpoint(position);
+    saved = position;
+    savedAt = Date.now();
+  };
   return new CatchUpSubscription(store, {
-    after: await live.checkpoint(),
+    after: saved,
     handle: async (events, nextPosition) => {
       await projection.applyMany(events);
-      await live.saveCheckpoint(nextPosition);
+      if (Date.now() - savedAt >= PROFILE_CHECKPOINT_EVERY_MS) await save(nextPosition);
     },
+    onStopped: save,
     onError,
   }).start();
 }

@@ -1,4 +1,10 @@
-import { PROFILE_SERVICE, ProfileQuery, type GetProfileRequest, type ProfileView } from '@qfzz/contracts';
+import {
+  PROFILE_SERVICE,
+  ProfileQuery,
+  type GetProfileRequest,
+  type ListenerExistsRequest,
+  type ProfileView,
+} from '@qfzz/contracts';
 import type { QueryBus, QueryResponder } from '@qfzz/messaging';
 import { toProfileView } from './profileView';
 import type { TasteProfileProjection } from './tasteProfileProjection';
@@ -16,6 +22,11 @@ export async function serveProfileQueries(
         const stored = await projection.getProfile(listenerId, minPosition ?? 0);
         return stored && !stored.profile.forgotten ? toProfileView(stored) : null;
       },
+    ),
+    await queryBus.respond<ListenerExistsRequest, boolean>(
+      PROFILE_SERVICE,
+      ProfileQuery.exists,
+      ({ listenerId }) => projection.isActiveListener(listenerId),
     ),
   ];
 }

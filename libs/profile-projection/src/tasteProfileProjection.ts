@@ -16,6 +16,13 @@ export type ApplyOutcome = 'applied' | 'already-applied' | 'not-a-listener-event
 export const profileCacheKey = (listenerId: string) => `profile:${listenerId}`;
 const DEFAULT_CACHE_TTL_SECONDS = 15 * 60;
 const MAX_RACE_RETRIES = 20;
+/**
+ * How long "this listener exists" is believed without looking again. In one
+ * process every fold updates it at once; beside other replicas (which may fold
+ * a forget this one never sees) it bounds how stale the answer can be.
+ */
+const STANDING_TTL_MS = 2_000;
+const STANDING_KEPT = 100_000;
 
 export interface TasteProfileProjectionOptions {
   cache?: HotCache;
@@ -30,6 +37,9 @@ export interface TasteProfileProjectionOptions {
  * fold of the whole stream, which is what a replay from scratch gives.
  */
 export class TasteProfileProjection {
+  /** Whether each listener recently seen exists (registered, not forgotten), and since when that is known. */
+  private readonly standing = new Map<string, { active: boolean; at: number }>();
+
   constructor(
     private readonly store: EventStore,
     private readonly readModel: ProfileReadModel,
@@ -122,6 +132,26 @@ export class TasteProfileProjection {
     return next;
   }
 
+  /**
+   * Whether the listener is registered and not forgotten: what every listener
+   * request asks first, answered without reading (and parsing) the profile
+   * when it was seen in the last moments.
+   */
+  async isActiveListener(listenerId: string): Promise<boolean> {
+    const known = this.standing.get(listenerId);
+    if (known && Date.now() - known.at < STANDING_TTL_MS) return known.active;
+    const stored = await this.getProfile(listenerId);
+    const active = !!stored && !stored.profile.forgotten;
+    this.rememberStanding(listenerId, active);
+    return active;
+  }
+
+  private rememberStanding(listenerId: string, active: boolean): void {
+    this.standing.delete(listenerId);
+    this.standing.set(listenerId, { active, at: Date.now() });
+    if (this.standing.size > STANDING_KEPT) this.standing.delete(this.standing.keys().next().value as string);
+  }
+
   private fold(
     listenerId: string,
     current: StoredProfile | undefined,
@@ -142,6 +172,8 @@ export class TasteProfileProjection {
   }
 
   private async cacheWrite(stored: StoredProfile): Promise<void> {
+    // Every fold passes here, so a registration or a forget is known at once.
+    this.rememberStanding(stored.listenerId, !stored.profile.forgotten);
     await this.options.cache?.setIfNewer(
       profileCacheKey(stored.listenerId),
       { version: stored.version, value: stored },

@@ -1,5 +1,5 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@qfzz/testing';
@@ -60,8 +60,10 @@ export async function benchHttp(options: HttpBenchOptions) {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  server.stdout?.on('data', (c) => (output = (output + c).slice(-10_000)));
-  server.stderr?.on('data', (c) => (output = (output + c).slice(-10_000)));
+  // QFZZ_BENCH_SERVER_LOG=FILE keeps the server's whole output (e.g. with --trace-gc in the node args).
+  const keep = process.env.QFZZ_BENCH_SERVER_LOG ? createWriteStream(process.env.QFZZ_BENCH_SERVER_LOG) : undefined;
+  server.stdout?.on('data', (c) => ((output = (output + c).slice(-10_000)), keep?.write(c)));
+  server.stderr?.on('data', (c) => ((output = (output + c).slice(-10_000)), keep?.write(c)));
   try {
     await waitForReady(base, server, () => output);
     const call = async (method: string, path: string, body?: unknown, token?: string) => {

@@ -22,7 +22,10 @@ export function canonicalJson(value: unknown): string {
     return `${out}]`;
   }
   const record = value as Record<string, unknown>;
-  const keys = Object.keys(record).sort();
+  const keys = Object.keys(record);
+  // A flat object whose keys are already in order is its own canonical form: let the native writer do it.
+  if (isSortedAndFlat(record, keys)) return JSON.stringify(record);
+  keys.sort();
   let out = '{';
   let first = true;
   for (const key of keys) {
@@ -33,4 +36,16 @@ export function canonicalJson(value: unknown): string {
     out += `${JSON.stringify(key)}:${canonicalJson(item)}`;
   }
   return `${out}}`;
+}
+
+function isSortedAndFlat(record: Record<string, unknown>, keys: string[]): boolean {
+  for (let i = 0; i < keys.length; i++) {
+    if (i > 0 && keys[i - 1] > keys[i]) return false;
+    const item = record[keys[i]];
+    const kind = typeof item;
+    if (kind === 'string' || kind === 'boolean' || item === null) continue;
+    if (kind === 'number' && Number.isFinite(item)) continue;
+    return false;
+  }
+  return true;
 }

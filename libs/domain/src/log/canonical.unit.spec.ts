@@ -45,6 +45,16 @@ describe('canonicalJson', () => {
       const keys = ['z', 'a', 'Ä', 'b-c', 'B', 'x10', 'x9', 'ké'];
       return Object.fromEntries(keys.filter(() => random() < 0.5).map((k) => [k, value(depth + 1)]));
     };
+    const flat = (): unknown => {
+      const out: Record<string, unknown> = {};
+      for (const key of ['a', 'b', 'c', 'd'].filter(() => random() < 0.7))
+        out[key] = ['x', 'é"\\', 0.25, -3, false, null, undefined, Number.MAX_VALUE][Math.floor(random() * 8)];
+      return random() < 0.3 ? Object.fromEntries(Object.entries(out).reverse()) : out;
+    };
+    for (let i = 0; i < 300; i++) {
+      const v = { c: flat(), a: [flat(), flat()], b: flat() };
+      expect(canonicalJson(v)).toBe(JSON.stringify(sorted(v)));
+    }
     for (let i = 0; i < 500; i++) {
       const v = { eventId: `e-${i}`, data: value(0), metadata: { occurredAt: new Date(i * 1000) } };
       expect(canonicalJson(v)).toBe(JSON.stringify(sorted(v)));

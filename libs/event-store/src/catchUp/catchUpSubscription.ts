@@ -10,6 +10,8 @@ export interface CatchUpOptions {
   /** How often to look for appends by other processes when the local hint stays quiet. */
   pollIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /** Runs once the loop has stopped, with the position handled up to (e.g. to store a last checkpoint). */
+  onStopped?: (position: number) => void | Promise<void>;
 }
 
 /**
@@ -54,6 +56,7 @@ export class CatchUpSubscription {
     this.unsubscribe?.();
     this.wake?.();
     await this.loop;
+    await this.options.onStopped?.(this.checkpoint);
   }
 
   /** Resolves once every event up to `position` has been handled. */

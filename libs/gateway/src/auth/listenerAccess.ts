@@ -15,8 +15,14 @@ import { ProfileClient } from '../listeners/profileClient';
 export class ListenerAccess {
   constructor(private readonly profiles: ProfileClient) {}
 
-  /** The listener's current profile once the caller is allowed in. */
-  async authorize(request: FastifyRequest, pathId: string): Promise<ProfileView> {
+  /** Lets the caller in when they hold this listener's token and the listener exists. */
+  async authorize(request: FastifyRequest, pathId: string): Promise<void> {
+    this.authenticate(request, pathId);
+    if (!(await this.profiles.exists(pathId))) throw notFound(`listener ${pathId} does not exist`);
+  }
+
+  /** `authorize`, for handlers that need the listener's current profile anyway. */
+  async authorizeProfile(request: FastifyRequest, pathId: string): Promise<ProfileView> {
     this.authenticate(request, pathId);
     const profile = await this.profiles.get(pathId);
     if (!profile) throw notFound(`listener ${pathId} does not exist`);

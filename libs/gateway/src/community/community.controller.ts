@@ -51,7 +51,7 @@ export class CommunityController {
     errors: [404, 503],
   })
   async trust(@Req() request: FastifyRequest, @Param('id') id: string) {
-    const profile = await this.access.authorize(request, id);
+    const profile = await this.access.authorizeProfile(request, id);
     // Read-your-writes across services: the trust network answers once it has seen what the profile has.
     const asked = { listenerId: id, minPosition: profile.position };
     const [trust, community] = await Promise.all([
@@ -94,7 +94,7 @@ export class CommunityController {
     errors: [404, 503],
   })
   async community(@Req() request: FastifyRequest, @Param('id') id: string) {
-    const profile = await this.access.authorize(request, id);
+    const profile = await this.access.authorizeProfile(request, id);
     return this.services.ask<TrustRequest, CommunityView>(TRUST, TrustQuery.community, {
       listenerId: id,
       minPosition: profile.position,

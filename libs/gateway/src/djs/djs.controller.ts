@@ -57,7 +57,7 @@ export class DjsController {
     errors: [404, 503],
   })
   async current(@Req() request: FastifyRequest, @Param('id') id: string) {
-    const profile = await this.access.authorize(request, id);
+    const profile = await this.access.authorizeProfile(request, id);
     const personas = await this.personas();
     const chosen = profile.djId === undefined ? undefined : personas.find((dj) => dj.djId === profile.djId);
     const dj = chosen ?? personas[0];

@@ -168,7 +168,7 @@ export class ListenersController {
     errors: [404],
   })
   async insights(@Req() request: FastifyRequest, @Param('id') id: string) {
-    const profile = await this.access.authorize(request, id);
+    const profile = await this.access.authorizeProfile(request, id);
     return listenerInsights({
       genres: profile.genres,
       artists: profile.artists,

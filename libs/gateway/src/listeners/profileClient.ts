@@ -6,6 +6,7 @@ import {
   TrustQuery,
   type CommunityView,
   type GetProfileRequest,
+  type ListenerExistsRequest,
   type ProfileView,
 } from '@qfzz/contracts';
 import { GATEWAY_DEPS, type ResolvedGatewayDeps } from '../gatewayDeps';
@@ -21,6 +22,16 @@ export class ProfileClient {
       PROFILE_SERVICE,
       ProfileQuery.get,
       minPosition === undefined ? { listenerId } : { listenerId, minPosition },
+      { timeoutMs: this.deps.queryTimeoutMs },
+    );
+  }
+
+  /** Whether the listener is registered and not forgotten, without fetching the profile. */
+  exists(listenerId: string): Promise<boolean> {
+    return this.deps.queryBus.request<ListenerExistsRequest, boolean>(
+      PROFILE_SERVICE,
+      ProfileQuery.exists,
+      { listenerId },
       { timeoutMs: this.deps.queryTimeoutMs },
     );
   }

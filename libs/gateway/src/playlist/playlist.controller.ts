@@ -32,7 +32,7 @@ export class PlaylistController {
   async playlist(@Req() request: FastifyRequest, @Param('id') id: string, @Query() query: unknown) {
     this.access.authenticate(request, id);
     const options = parseInput(playlistQuerySchema, query, 'query');
-    const profile = await this.access.authorize(request, id);
+    const profile = await this.access.authorizeProfile(request, id);
     return this.services.ask<PlaylistRequest, Playlist>(RECOMMENDER, PlaylistQuery.generate, {
       listenerId: id,
       ...options,

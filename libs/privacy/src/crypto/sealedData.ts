@@ -51,13 +51,15 @@ export function sealJson(key: Buffer, kid: string, json: string, associatedData:
   const cipher = createCipheriv('aes-256-gcm', key, iv);
   cipher.setAAD(Buffer.from(associatedData, 'utf8'));
   const ct = Buffer.concat([cipher.update(json, 'utf8'), cipher.final()]);
+  // Keys in sorted order: the hash chain writes this object in canonical (sorted) JSON, and an object
+  // already in order is written natively.
   return {
-    qfzzSealed: 1,
     alg: 'A256GCM',
-    kid,
-    iv: iv.toString('base64'),
-    tag: cipher.getAuthTag().toString('base64'),
     ct: ct.toString('base64'),
+    iv: iv.toString('base64'),
+    kid,
+    qfzzSealed: 1,
+    tag: cipher.getAuthTag().toString('base64'),
   };
 }
 
