@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { WalCheckpointer } from '@qfzz/event-store';
 import type { ProfileReadModel, ProfileReadModels, StoredProfile } from '../profileReadModel';
 
 const PROJECTION = 'taste-profiles';
@@ -19,6 +20,7 @@ interface ProfileRow {
  */
 export class SqliteProfileReadModels implements ProfileReadModels {
   private readonly db: Database.Database;
+  private readonly checkpointer: WalCheckpointer;
 
   constructor(file: string) {
     mkdirSync(dirname(file), { recursive: true });
@@ -28,6 +30,8 @@ export class SqliteProfileReadModels implements ProfileReadModels {
     this.db.pragma('busy_timeout = 5000');
     // A forgotten listener's profile must not linger in free pages of the file.
     this.db.pragma('secure_delete = ON');
+    // Profile writes follow every event: keep the checkpoint's file sync off the event loop.
+    this.checkpointer = new WalCheckpointer(this.db, file);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS projection_generations (
         projection TEXT PRIMARY KEY,
@@ -108,6 +112,7 @@ export class SqliteProfileReadModels implements ProfileReadModels {
   }
 
   async close(): Promise<void> {
+    await this.checkpointer.stop();
     this.db.close();
   }
 }
