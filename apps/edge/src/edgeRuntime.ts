@@ -27,6 +27,7 @@ import {
 } from '@qfzz/trust-network';
 import {
   followLogIntoProfiles,
+  PROFILE_FOLLOW_LINGER_MS,
   rebuildTasteProfiles,
   serveProfileQueries,
   SqliteProfileReadModels,
@@ -95,8 +96,11 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
     });
 
     // profiles
-    const projection = new TasteProfileProjection(store, readModels.live(), { cache });
-    const follower: CatchUpSubscription = await followLogIntoProfiles(store, readModels, projection);
+    // Reads see the log (a cheap local lookup), so the follower may gather a busy log into fewer profile writes.
+    const projection = new TasteProfileProjection(store, readModels.live(), { cache, readsSeeTheLog: true });
+    const follower: CatchUpSubscription = await followLogIntoProfiles(store, readModels, projection, {
+      lingerMs: PROFILE_FOLLOW_LINGER_MS,
+    });
     closers.push(() => follower.stop());
     responders.push(...(await serveProfileQueries(queryBus, projection)));
 

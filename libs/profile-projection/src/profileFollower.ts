@@ -4,6 +4,19 @@ import type { TasteProfileProjection } from './tasteProfileProjection';
 
 /** How often the follower stores how far it got; in between, a restart re-applies a little, harmlessly. */
 export const PROFILE_CHECKPOINT_EVERY_MS = 1_000;
+/**
+ * How long the follower lets a busy log gather before folding: a listener's
+ * events in that window become one profile write instead of one each. Readers
+ * that must see their own write pass `minPosition`, which folds from the
+ * stream itself, so this only delays what others see, by at most this much.
+ */
+export const PROFILE_FOLLOW_LINGER_MS = 100;
+
+export interface ProfileFollowerOptions {
+  onError?: (error: unknown) => void;
+  /** See `PROFILE_FOLLOW_LINGER_MS`; pair it with a projection whose reads see the log. Default 0. */
+  lingerMs?: number;
+}
 
 /**
  * Edge mode's consumer: follows the local log from the read model's
@@ -17,8 +30,9 @@ export async function followLogIntoProfiles(
   store: EventStore,
   readModels: ProfileReadModels,
   projection: TasteProfileProjection,
-  onError: (error: unknown) => void = (error) => console.error('[profile-projection]', error),
+  options: ProfileFollowerOptions = {},
 ): Promise<CatchUpSubscription> {
+  const onError = options.onError ?? ((error: unknown) => console.error('[profile-projection]', error));
   const live = readModels.live();
   let savedAt = Date.now();
   let saved = await live.checkpoint();
@@ -35,6 +49,7 @@ export async function followLogIntoProfiles(
       if (Date.now() - savedAt >= PROFILE_CHECKPOINT_EVERY_MS) await save(nextPosition);
     },
     onStopped: save,
+    lingerMs: options.lingerMs ?? 0,
     onError,
   }).start();
 }

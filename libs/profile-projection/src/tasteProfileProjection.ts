@@ -27,6 +27,13 @@ const STANDING_KEPT = 100_000;
 export interface TasteProfileProjectionOptions {
   cache?: HotCache;
   cacheTtlSeconds?: number;
+  /**
+   * Every read also asks the log for the listener's stream version and folds
+   * what the read model has not applied yet, so a read never lags the log,
+   * even while the follower gathers a batch. One indexed lookup per read: right
+   * for the embedded SQLite log (edge mode); off by default.
+   */
+  readsSeeTheLog?: boolean;
 }
 
 /**
@@ -114,10 +121,14 @@ export class TasteProfileProjection {
    * own writes, without waiting for the bus).
    */
   async getProfile(listenerId: string, minPosition = 0): Promise<StoredProfile | undefined> {
+    const latest = this.options.readsSeeTheLog
+      ? await this.store.streamVersion(listenerStreamId(listenerId))
+      : 0;
+    const fresh = (profile: StoredProfile) => profile.position >= minPosition && profile.version >= latest;
     const cached = await this.cacheRead(listenerId);
-    if (cached && cached.position >= minPosition) return cached;
+    if (cached && fresh(cached)) return cached;
     const stored = await this.readModel.get(listenerId);
-    if (stored && stored.position >= minPosition) {
+    if (stored && fresh(stored)) {
       await this.cacheWrite(stored);
       return stored;
     }

@@ -1,4 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { Agent, request } from 'node:http';
+import { Worker } from 'node:worker_threads';
 import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -61,7 +63,9 @@ export async function benchHttp(options: HttpBenchOptions) {
   });
   let output = '';
   // QFZZ_BENCH_SERVER_LOG=FILE keeps the server's whole output (e.g. with --trace-gc in the node args).
-  const keep = process.env.QFZZ_BENCH_SERVER_LOG ? createWriteStream(process.env.QFZZ_BENCH_SERVER_LOG) : undefined;
+  const keep = process.env.QFZZ_BENCH_SERVER_LOG
+    ? createWriteStream(process.env.QFZZ_BENCH_SERVER_LOG)
+    : undefined;
   server.stdout?.on('data', (c) => ((output = (output + c).slice(-10_000)), keep?.write(c)));
   server.stderr?.on('data', (c) => ((output = (output + c).slice(-10_000)), keep?.write(c)));
   try {
@@ -119,7 +123,7 @@ export async function benchHttp(options: HttpBenchOptions) {
     }
     const bulkSeconds = Number(process.hrtime.bigint() - bulkStarted) / 1e9;
     const bulkEvents = options.bulkCalls * options.bulkItems;
-    const who = listeners[(options.bulkCalls - 1) % listeners.length];
+    const who = listeners[Math.max(options.bulkCalls - 1, 0) % listeners.length];
     await call(
       'GET',
       `/v1/listeners/${who.listenerId}/profile?minPosition=${lastPosition}`,
@@ -131,7 +135,7 @@ export async function benchHttp(options: HttpBenchOptions) {
     const single = [];
     for (const ratePerSecond of options.ratesPerSecond) {
       log(`single interactions: ${ratePerSecond}/s for ${options.seconds}s`);
-      single.push(await fixedRate(call, listeners, ratePerSecond, options.seconds));
+      single.push(await fixedRate(base, listeners, ratePerSecond, options.seconds));
     }
     return {
       bulk: {
@@ -173,43 +177,106 @@ async function retry<T>(work: () => Promise<T>, attempts = 100): Promise<T> {
   }
 }
 
-type Call = (method: string, path: string, body?: unknown, token?: string) => Promise<unknown>;
+/**
+ * The load's own client: node:http on kept-alive sockets. `fetch` cost the
+ * client ~1 ms a request on this machine, which showed up as server latency.
+ */
+function poster(base: string) {
+  const url = new URL(base);
+  const agent = new Agent({ keepAlive: true, maxSockets: 512 });
+  return (path: string, body: unknown, token: string) =>
+    new Promise<void>((resolve, reject) => {
+      const text = JSON.stringify(body);
+      const req = request(
+        {
+          host: url.hostname,
+          port: url.port,
+          path,
+          method: 'POST',
+          agent,
+          headers: {
+            'content-type': 'application/json',
+            'content-length': Buffer.byteLength(text),
+            authorization: `Bearer ${token}`,
+          },
+        },
+        (res) => {
+          res.resume();
+          res.on('end', () =>
+            (res.statusCode ?? 500) < 400 ? resolve() : reject(new Error(`${path} -> ${res.statusCode}`)),
+          );
+        },
+      );
+      req.on('error', reject);
+      req.end(text);
+    });
+}
 
-/** Open loop: each request leaves at its own time, whatever the earlier ones are doing, so a stall shows in the latencies. */
+// Keeps time for the load on its own thread: Atomics.wait sleeps to within a few microseconds without
+// spinning, and each tick wakes the main thread to send one request. Timers alone fire up to a
+// millisecond late (counted as server latency); spinning on the event loop took a whole core.
+const TICKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { startAt, intervalMs, total } = workerData;
+const cell = new Int32Array(new SharedArrayBuffer(4));
+for (let i = 0; i < total; i++) {
+  const wait = startAt + i * intervalMs - (performance.timeOrigin + performance.now());
+  if (wait > 0) Atomics.wait(cell, 0, 0, wait);
+  parentPort.postMessage(i);
+}
+`;
+
+/** Milliseconds since the epoch, comparable across threads (each has its own `performance.now()` origin). */
+const now = () => performance.timeOrigin + performance.now();
+
+/** Calls `send(i)` at `startAt + i * intervalMs` for i < total; resolves when every call has settled. */
+function onSchedule(startAt: number, intervalMs: number, total: number, send: (i: number) => Promise<void>) {
+  return new Promise<void>((resolve, reject) => {
+    const ticker = new Worker(TICKER, { eval: true, workerData: { startAt, intervalMs, total } });
+    const sent: Promise<void>[] = [];
+    ticker.on('message', (i: number) => sent.push(send(i)));
+    ticker.on('error', reject);
+    ticker.on('exit', () => void Promise.all(sent).then(() => resolve(), reject));
+  });
+}
+
+/**
+ * Open loop: each request leaves at its own time, whatever the earlier ones
+ * are doing, so a stall shows in the latencies. A second at the same rate,
+ * untimed, goes first (connections, JIT).
+ */
 async function fixedRate(
-  call: Call,
+  base: string,
   listeners: { listenerId: string; token: string }[],
   ratePerSecond: number,
   seconds: number,
 ) {
+  const post = poster(base);
+  const send = (i: number) => {
+    const listener = listeners[i % listeners.length];
+    return post(
+      `/v1/listeners/${listener.listenerId}/interactions`,
+      { trackId: `bench-${i % 1000}`, type: 'play' },
+      listener.token,
+    );
+  };
+  const interval = 1000 / ratePerSecond;
+  await onSchedule(now() + 10, interval, ratePerSecond, (i) => send(i).catch(() => undefined));
+
   const latencies: number[] = [];
   let errors = 0;
   const total = ratePerSecond * seconds;
-  const interval = 1000 / ratePerSecond;
-  const inFlight: Promise<void>[] = [];
-  const started = performance.now();
-  for (let i = 0; i < total; i++) {
-    const due = started + i * interval;
-    const wait = due - performance.now();
-    if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait));
-    const listener = listeners[i % listeners.length];
-    inFlight.push(
-      call(
-        'POST',
-        `/v1/listeners/${listener.listenerId}/interactions`,
-        { trackId: `bench-${i % 1000}`, type: 'play' },
-        listener.token,
-      ).then(
-        () => void latencies.push(performance.now() - due),
-        () => void errors++,
-      ),
-    );
-  }
-  await Promise.all(inFlight);
+  const started = now() + 10;
+  await onSchedule(started, interval, total, (i) =>
+    send(i).then(
+      () => void latencies.push(now() - (started + i * interval)),
+      () => void errors++,
+    ),
+  );
   const summary = latencySummary(latencies);
   return {
     targetRatePerSecond: ratePerSecond,
-    achievedRatePerSecond: round(total / ((performance.now() - started) / 1000)),
+    achievedRatePerSecond: round(total / ((now() - started) / 1000)),
     requests: total,
     errors,
     latencyMs: {

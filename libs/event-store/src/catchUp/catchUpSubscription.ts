@@ -10,6 +10,13 @@ export interface CatchUpOptions {
   /** How often to look for appends by other processes when the local hint stays quiet. */
   pollIntervalMs?: number;
   onError?: (error: unknown) => void;
+  /**
+   * After the log goes quiet, how long to let new appends gather before
+   * reading again (default 0: read at once). A follower whose work is per
+   * stream and per batch (a profile write) does far less work per event when
+   * a busy stream's events come in one batch.
+   */
+  lingerMs?: number;
   /** Runs once the loop has stopped, with the position handled up to (e.g. to store a last checkpoint). */
   onStopped?: (position: number) => void | Promise<void>;
 }
@@ -83,6 +90,8 @@ export class CatchUpSubscription {
         this.options.onError?.(error);
       }
       await this.sleep(pollIntervalMs);
+      const linger = this.options.lingerMs ?? 0;
+      if (linger > 0 && this.running) await new Promise((resolve) => setTimeout(resolve, linger));
     }
   }
 

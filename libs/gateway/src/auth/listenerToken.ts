@@ -23,8 +23,26 @@ export function issueListenerToken(secret: string, listenerId: string): string {
   return `${LISTENER_TOKEN_VERSION}.${id}.${mac(secret, listenerId).toString('base64url')}`;
 }
 
+/** Genuine tokens seen lately, per secret: a listener sends the same token with every request. */
+const verified = new Map<string, Map<string, string>>();
+const VERIFIED_KEPT = 10_000;
+
 /** The listener the token was issued to, or undefined when it is not a genuine token. */
 export function verifyListenerToken(secret: string, token: string): string | undefined {
+  let known = verified.get(secret);
+  const seen = known?.get(token);
+  if (seen !== undefined) return seen;
+  const listenerId = checkListenerToken(secret, token);
+  // Only genuine tokens are remembered, so forged ones cannot fill the memory.
+  if (listenerId !== undefined) {
+    if (!known) verified.set(secret, (known = new Map()));
+    known.set(token, listenerId);
+    if (known.size > VERIFIED_KEPT) known.delete(known.keys().next().value as string);
+  }
+  return listenerId;
+}
+
+function checkListenerToken(secret: string, token: string): string | undefined {
   if (token.length > 400) return undefined;
   const parts = token.split('.');
   if (parts.length !== 3 || parts[0] !== LISTENER_TOKEN_VERSION) return undefined;

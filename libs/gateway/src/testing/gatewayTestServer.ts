@@ -10,6 +10,7 @@ import { InProcessQueryBus, type QueryResponder } from '@qfzz/messaging';
 import { EncryptingEventStore, forgetListenerEverywhere, SqliteDataKeyStore } from '@qfzz/privacy';
 import {
   followLogIntoProfiles,
+  PROFILE_FOLLOW_LINGER_MS,
   rebuildTasteProfiles,
   serveProfileQueries,
   SqliteProfileReadModels,
@@ -87,13 +88,12 @@ export async function startGatewayTestServer(options: GatewayTestOptions = {}): 
   const readModels = new SqliteProfileReadModels(join(dataDir, 'read-models.db'));
   const cache = new LruHotCache({ maxBytes: 8 * 1024 * 1024 });
   const queryBus = new InProcessQueryBus();
-  const projection = new TasteProfileProjection(store, readModels.live(), { cache });
-  const follower: CatchUpSubscription = await followLogIntoProfiles(
-    store,
-    readModels,
-    projection,
-    () => undefined,
-  );
+  // As edge mode wires it: reads see the log, the follower gathers busy stretches.
+  const projection = new TasteProfileProjection(store, readModels.live(), { cache, readsSeeTheLog: true });
+  const follower: CatchUpSubscription = await followLogIntoProfiles(store, readModels, projection, {
+    onError: () => undefined,
+    lingerMs: PROFILE_FOLLOW_LINGER_MS,
+  });
   const responders: QueryResponder[] = await serveProfileQueries(queryBus, projection);
   const tracks = options.tracks ?? testTracks();
   if (options.catalog !== false) responders.push(...(await serveTestCatalog(queryBus, tracks)));
