@@ -21,10 +21,10 @@ import {
   type ReadAllOptions,
   type ReadStreamOptions,
   type ReplayBatch,
-  type ReplayEvent,
 } from '../eventStore';
 import { AppendListeners } from '../appendListeners';
 import { RecentEvents } from '../recentEvents';
+import { prepareReplayBatch, ReplayReadAhead } from './replayReadAhead';
 import { migrateEventLog, type EventRow } from './sqliteSchema';
 
 export interface SqliteEventStoreOptions {
@@ -75,6 +75,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly statements;
   private readonly recent: RecentEvents;
+  private readonly readAhead: ReplayReadAhead;
   private readonly idLookups = new Map<number, Database.Statement<string[], EventRow>>();
 
   constructor(private readonly options: SqliteEventStoreOptions) {
@@ -95,6 +96,13 @@ export class SqliteEventStore implements EventStore {
     this.reader.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
 
     this.recent = new RecentEvents(options.recentEvents ?? DEFAULT_RECENT_EVENTS);
+    this.readAhead = new ReplayReadAhead(
+      options.file,
+      options.busyTimeoutMs ?? 5000,
+      prepareReplayBatch(this.reader),
+      () => this.statements.readerMaxPosition.get()?.p ?? 0,
+    );
+    this.listeners.add(() => this.readAhead.noteAppend());
     this.statements = {
       begin: this.writer.prepare('BEGIN IMMEDIATE'),
       commit: this.writer.prepare('COMMIT'),
@@ -122,14 +130,6 @@ export class SqliteEventStore implements EventStore {
           [number, number],
           RawEventRow
         >(`SELECT ${COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
-        .raw(true),
-      // No hashes, and of the metadata only occurredAt (SQLite reads it out of the JSON, so no
-      // metadata object is built per event): a replay reads every row, and these are what it folds.
-      readAllForReplay: this.reader
-        .prepare<
-          [number, number],
-          RawReplayRow
-        >(`SELECT ${REPLAY_COLUMNS} FROM events WHERE position > ? ORDER BY position LIMIT ?`)
         .raw(true),
       streamVersion: this.reader.prepare<[string], { v: number | null }>(
         'SELECT MAX(version) AS v FROM events WHERE stream_id = ?',
@@ -258,12 +258,13 @@ export class SqliteEventStore implements EventStore {
     return { events, nextPosition: events.length ? events[events.length - 1].position : after };
   }
 
+  /**
+   * Without the hash chain, for replays; batch after batch, the next is read
+   * ahead on a second thread while the caller folds this one (`ReplayReadAhead`).
+   */
   async readAllForReplay({ after, limit = DEFAULT_READ_BATCH }: ReadAllOptions): Promise<ReplayBatch> {
     this.assertOpen();
-    const rows = this.statements.readAllForReplay.all(after, limit);
-    const events = new Array<ReplayEvent>(rows.length);
-    for (let i = 0; i < rows.length; i++) events[i] = fromRawReplayRow(rows[i]);
-    return { events, nextPosition: rows.length ? rows[rows.length - 1][0] : after };
+    return this.readAhead.read(after, limit);
   }
 
   async streamVersion(streamId: string): Promise<number> {
@@ -286,6 +287,7 @@ export class SqliteEventStore implements EventStore {
     await this.commitPending();
     await this.writeQueue;
     this.closed = true;
+    this.readAhead.stop();
     this.reader.close();
     this.writer.close();
   }
@@ -341,24 +343,6 @@ function fromWrittenRow(row: ReturnType<typeof toRow>): RecordedEvent {
     metadata: JSON.parse(row.metadata),
     prevHash: row.prevHash,
     hash: row.hash,
-  };
-}
-
-// Positions are gapless and commit in order here (ADR 0001), so this read needs no hole guard either.
-const REPLAY_COLUMNS =
-  "position, event_id, stream_id, version, type, schema_version, data, metadata ->> '$.occurredAt'";
-type RawReplayRow = [number, string, string, number, string, number, string, string];
-
-function fromRawReplayRow(row: RawReplayRow): ReplayEvent {
-  return {
-    eventId: row[1],
-    streamId: row[2],
-    version: row[3],
-    position: row[0],
-    type: row[4],
-    schemaVersion: row[5],
-    data: JSON.parse(row[6]),
-    metadata: { occurredAt: row[7] },
   };
 }
 

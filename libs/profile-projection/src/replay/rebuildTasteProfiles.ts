@@ -47,8 +47,8 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
   const head = await store.headPosition();
   const { generation, readModel } = await readModels.startGeneration();
 
+  // By stream id, every profile folded since the last flush (all of them to be written).
   const profiles = new Map<string, StoredProfile>();
-  const dirty = new Set<string>();
   let processed = 0;
   let position = 0;
   const report = (phase: ReplayProgress['phase']) => {
@@ -69,9 +69,8 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
   // Profiles stay in memory across batches and are written when memory is
   // full or the log is read: a busy listener is serialised once, not once per batch.
   const flush = async (at: number) => {
-    await readModel.putMany([...dirty].map((id) => profiles.get(id) as StoredProfile));
+    await readModel.putMany([...profiles.values()]);
     await readModel.saveCheckpoint(at);
-    dirty.clear();
     profiles.clear();
   };
 
@@ -79,11 +78,14 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
     const batch = await readAllForReplay(store, { after: position, limit: batchSize });
     if (batch.nextPosition === position) break;
     for (const event of batch.events) {
-      if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) continue;
-      const listenerId = event.streamId.slice(LISTENER_STREAM_PREFIX.length);
-      const current = profiles.get(listenerId) ?? (await readModel.get(listenerId));
-      profiles.set(listenerId, foldOne(listenerId, current, event));
-      dirty.add(listenerId);
+      let held = profiles.get(event.streamId);
+      if (held === undefined) {
+        if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) continue;
+        const listenerId = event.streamId.slice(LISTENER_STREAM_PREFIX.length);
+        held = (await readModel.get(listenerId)) ?? unfolded(listenerId, event);
+        profiles.set(event.streamId, held);
+      }
+      foldInto(held, event);
     }
     processed += batch.events.length;
     position = batch.nextPosition;
@@ -119,23 +121,23 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
   };
 }
 
+/** A listener's profile before their first event. */
+function unfolded(listenerId: string, first: ReplayEvent): StoredProfile {
+  return {
+    listenerId,
+    profile: initialTasteProfile(listenerId, first.metadata.occurredAt),
+    version: 0,
+    position: 0,
+  };
+}
+
 /**
  * The rebuild owns every profile it holds (fresh from JSON or new), so it
  * folds them in place, the stored profile's envelope included.
  */
-function foldOne(listenerId: string, current: StoredProfile | undefined, event: ReplayEvent): StoredProfile {
-  if (current === undefined) {
-    const draft = initialTasteProfile(listenerId, event.metadata.occurredAt);
-    return {
-      listenerId,
-      profile: evolveTasteProfileDraft(draft, event, { fromLog: true }),
-      version: event.version,
-      position: event.position,
-    };
-  }
-  if (event.version <= current.version) return current;
-  current.profile = evolveTasteProfileDraft(current.profile, event, { fromLog: true });
-  current.version = event.version;
-  current.position = event.position;
-  return current;
+function foldInto(held: StoredProfile, event: ReplayEvent): void {
+  if (event.version <= held.version) return;
+  held.profile = evolveTasteProfileDraft(held.profile, event, { fromLog: true });
+  held.version = event.version;
+  held.position = event.position;
 }
