@@ -23,6 +23,8 @@ const MAX_RACE_RETRIES = 20;
  */
 const STANDING_TTL_MS = 2_000;
 const STANDING_KEPT = 100_000;
+/** How long a batch may hold the event loop before it lets other work run. */
+const YIELD_AFTER_MS = 2;
 
 export interface TasteProfileProjectionOptions {
   cache?: HotCache;
@@ -90,7 +92,15 @@ export class TasteProfileProjection {
       if (list) list.push(event);
       else byStream.set(event.streamId, [event]);
     }
-    for (const [streamId, streamEvents] of byStream) await this.applyStream(streamId, streamEvents);
+    let slice = performance.now();
+    for (const [streamId, streamEvents] of byStream) {
+      await this.applyStream(streamId, streamEvents);
+      // A big batch is many listeners' folds in a row: let waiting requests in between, not after.
+      if (performance.now() - slice > YIELD_AFTER_MS) {
+        await new Promise((resolve) => setImmediate(resolve));
+        slice = performance.now();
+      }
+    }
   }
 
   private async applyStream(streamId: string, events: RecordedEvent[]): Promise<void> {

@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { canonicalJson } from './canonical';
 import { GENESIS_HASH, hashEvent, verifyChain } from './hashChain';
 import type { RecordedEvent } from './recordedEvent';
 
@@ -73,5 +75,42 @@ describe('verifyChain', () => {
       metadata: { recordedAt: first.metadata.recordedAt, occurredAt: first.metadata.occurredAt },
     };
     expect(verifyChain([reordered, ...events.slice(1)]).ok).toBe(true);
+  });
+
+  it('hashes exactly sha256(prevHash + canonicalJson(content)), the definition older logs were written with', () => {
+    const contents = [
+      {
+        eventId: 'e1',
+        streamId: 'listener-ann',
+        version: 1,
+        type: 'T',
+        schemaVersion: 1,
+        data: { b: 1, a: [2, { d: null, c: 'é"' }] },
+        metadata: { z: 'x', occurredAt: '2025-01-01T00:00:00.000Z' },
+      },
+      { eventId: 'e2', streamId: 's', version: 2, type: 'T', schemaVersion: 3, data: 'plain', metadata: {} },
+      {
+        eventId: 'e3',
+        streamId: 's',
+        version: 3,
+        type: 'T',
+        schemaVersion: 1,
+        data: undefined,
+        metadata: { a: undefined },
+      },
+      {
+        eventId: 'e4',
+        streamId: 's',
+        version: 4,
+        type: 'T',
+        schemaVersion: 1,
+        data: { alg: 'A', ct: 'c', iv: 'i', kid: 'k', qfzzSealed: 1, tag: 't' },
+        metadata: { correlationId: 'r', occurredAt: 'o', recordedAt: 'r' },
+      },
+    ];
+    for (const content of contents) {
+      const expected = createHash('sha256').update(GENESIS_HASH).update(canonicalJson(content)).digest('hex');
+      expect(hashEvent(GENESIS_HASH, content as never)).toBe(expected);
+    }
   });
 });
