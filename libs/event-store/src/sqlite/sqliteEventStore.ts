@@ -24,6 +24,7 @@ import {
 } from '../eventStore';
 import { AppendListeners } from '../appendListeners';
 import { RecentEvents } from '../recentEvents';
+import { WalCheckpointer } from './walCheckpointer';
 import { prepareReplayBatch, ReplayReadAhead } from './replayReadAhead';
 import { migrateEventLog, type EventRow } from './sqliteSchema';
 
@@ -45,6 +46,8 @@ export interface SqliteEventStoreOptions {
    * that follow the log closely (see `RecentEvents`). Default 10,000; 0 = none.
    */
   recentEvents?: number;
+  /** Checkpoint the write-ahead log from a worker thread (see `WalCheckpointer`). Default true. */
+  checkpointInBackground?: boolean;
 }
 
 const DEFAULT_RECENT_EVENTS = 10_000;
@@ -75,6 +78,7 @@ export class SqliteEventStore implements EventStore {
   private closed = false;
   private readonly statements;
   private readonly recent: RecentEvents;
+  private readonly checkpointer: WalCheckpointer | undefined;
   private readonly readAhead: ReplayReadAhead;
   private readonly idLookups = new Map<number, Database.Statement<string[], EventRow>>();
 
@@ -92,6 +96,8 @@ export class SqliteEventStore implements EventStore {
     // SQLite's default 2 MB page cache, appends slow down as the log grows.
     this.writer.pragma(`cache_size = -${(options.cacheMb ?? 32) * 1024}`);
     migrateEventLog(this.writer);
+    if (options.checkpointInBackground ?? true)
+      this.checkpointer = new WalCheckpointer(this.writer, options.file);
     this.reader = new Database(options.file, { readonly: true });
     this.reader.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
 
@@ -287,6 +293,7 @@ export class SqliteEventStore implements EventStore {
     await this.commitPending();
     await this.writeQueue;
     this.closed = true;
+    await this.checkpointer?.stop();
     this.readAhead.stop();
     this.reader.close();
     this.writer.close();
