@@ -1,4 +1,4 @@
-import { currentSchemaVersionOf, isEventType, type QfzzEvent } from '../events/eventCatalogue';
+import { EVENT_CATALOGUE, isEventType, type QfzzEvent } from '../events/eventCatalogue';
 import { parseEvent } from '../events/parseEventData';
 import type { EventMetadata } from '../log/recordedEvent';
 import { evolveTrust } from '../trust/trustScore';
@@ -75,10 +75,13 @@ export function evolveTasteProfileDraft(
     draft.version = event.version;
     return draft;
   }
-  const schemaVersion = event.schemaVersion ?? (currentSchemaVersionOf(event.type) as number);
+  const current = EVENT_CATALOGUE[event.type].currentSchemaVersion;
+  const schemaVersion = event.schemaVersion ?? current;
+  // From the log at today's version, the event itself is read as the typed event: what follows
+  // reads only its type and data, and a replay allocates nothing more per event for it.
   const known: QfzzEvent =
-    options.fromLog && schemaVersion === currentSchemaVersionOf(event.type)
-      ? ({ type: event.type, data: event.data } as QfzzEvent)
+    options.fromLog && schemaVersion === current
+      ? (event as unknown as QfzzEvent)
       : parseEvent({ type: event.type, schemaVersion, data: event.data });
   const trust = evolveTrust(draft, known);
   draft.interactionCount = trust.interactionCount;

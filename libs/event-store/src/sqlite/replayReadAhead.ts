@@ -26,10 +26,7 @@ export const REPLAY_BATCH_SQL = `
 type BatchRow = [count: number, last: number | null, json: string];
 type EventTuple = [number, string, string, number, string, number, unknown, string];
 
-export function replayBatchFrom(
-  [count, last, json]: BatchRow,
-  after: number,
-): ReplayBatch & { size: number } {
+export function replayBatchFrom([count, last, json]: BatchRow, after: number): ReplayBatch {
   const tuples = JSON.parse(json) as EventTuple[];
   const events = new Array<ReplayEvent>(tuples.length);
   for (let i = 0; i < tuples.length; i++) {
@@ -45,7 +42,7 @@ export function replayBatchFrom(
       metadata: { occurredAt: t[7] },
     };
   }
-  return { events, nextPosition: count > 0 ? (last as number) : after, size: count };
+  return { events, nextPosition: count > 0 ? (last as number) : after };
 }
 
 /** The worker: a read-only connection of its own that answers batch requests. Plain CommonJS, no TypeScript. */
@@ -135,12 +132,14 @@ export class ReplayReadAhead {
       // can be asked for now, while this one is read here.
       this.readAhead(after + limit, limit);
     }
-    const batch = replayBatchFrom(row ?? this.readNow(after, limit), after);
-    // (Set again above when this batch was read here; TypeScript cannot see that.)
+    row ??= this.readNow(after, limit);
+    const [size, last] = row;
+    // Ask for the next batch before parsing this one: the other thread reads while this one parses and folds.
+    // (this.ahead was set again above when this batch was read here; TypeScript cannot see that.)
     const asked = this.ahead as Ahead | undefined;
-    if (batch.size < limit) this.stop();
-    else if (asked?.after !== batch.nextPosition) this.readAhead(batch.nextPosition, limit);
-    return { events: batch.events, nextPosition: batch.nextPosition };
+    if (size < limit) this.stop();
+    else if (asked?.after !== last) this.readAhead(last as number, limit);
+    return replayBatchFrom(row, after);
   }
 
   private readAhead(after: number, limit: number) {
