@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { foldTasteProfile, listenerStreamId } from '@qfzz/domain';
 import { SqliteEventStore } from '@qfzz/event-store';
+import { EncryptingEventStore, SqliteDataKeyStore } from '@qfzz/privacy';
 import { SqliteProfileReadModels } from '@qfzz/profile-projection';
 import { appendSimulatedListening } from '@qfzz/profile-projection/testing';
 
@@ -39,6 +40,33 @@ describe('qfzz replay', () => {
     }
     await readModels.close();
     await store.close();
+  }, 90_000);
+
+  it('opens a sealed log the way the edge server does (keys.db beside it), and folds what listeners wrote', async () => {
+    const keys = new SqliteDataKeyStore(join(dataDir, 'keys.db'));
+    const store = new EncryptingEventStore(new SqliteEventStore({ file: join(dataDir, 'qfzz.db') }), {
+      keys,
+    });
+    const ids = await appendSimulatedListening(store, { listeners: 6, events: 1500, batch: 10 });
+    const [forgotten] = ids;
+    await store.forget(forgotten);
+
+    const run = qfzz(['replay', '--data-dir', dataDir]);
+    expect(run.status).toBe(0);
+    expect(JSON.parse(run.stdout)).toMatchObject({ events: 1501, profiles: 6 });
+
+    const readModels = new SqliteProfileReadModels(join(dataDir, 'read-models.db'));
+    for (const id of ids) {
+      const stream = await store.readStream(listenerStreamId(id));
+      const profile = (await readModels.live().get(id))?.profile;
+      expect(profile).toEqual(foldTasteProfile(id, stream));
+      if (id === forgotten)
+        expect(profile).toMatchObject({ forgotten: true, genres: {}, recentInteractions: [] });
+      else expect(profile?.recentInteractions.length).toBeGreaterThan(0);
+    }
+    await readModels.close();
+    await store.close();
+    await keys.close();
   }, 90_000);
 
   it('refuses an unknown projection with the list of known ones, changing nothing', () => {

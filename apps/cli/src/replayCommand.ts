@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { SqliteEventStore } from '@qfzz/event-store';
+import { EncryptingEventStore, SqliteDataKeyStore } from '@qfzz/privacy';
 import { rebuildTasteProfiles, SqliteProfileReadModels, type RebuildReport } from '@qfzz/profile-projection';
 import { formatCount, ProgressBar } from '@qfzz/terminal';
 
@@ -20,13 +21,17 @@ export function parseProjection(name: string | undefined): ProjectionName {
 /**
  * Rebuilds a projection of the edge data dir from position 0 into a fresh
  * generation and swaps it in; a running edge server keeps serving meanwhile.
+ * The log is opened as the edge server opens it: personal data sealed, with
+ * the keys in `keys.db` beside it (a forgotten listener's events read as
+ * `Redacted`, so a replay cannot bring them back).
  */
 export async function replay(
   dataDir: string,
   projection: ProjectionName,
   stderr: NodeJS.WritableStream = process.stderr,
 ): Promise<RebuildReport> {
-  const store = new SqliteEventStore({ file: join(dataDir, 'qfzz.db') });
+  const keys = new SqliteDataKeyStore(join(dataDir, 'keys.db'));
+  const store = new EncryptingEventStore(new SqliteEventStore({ file: join(dataDir, 'qfzz.db') }), { keys });
   const readModels = new SqliteProfileReadModels(join(dataDir, 'read-models.db'));
   const bar = new ProgressBar({ unit: 'events', stream: stderr });
   try {
@@ -50,6 +55,7 @@ export async function replay(
     return report;
   } finally {
     await store.close();
+    await keys.close();
     await readModels.close();
   }
 }
