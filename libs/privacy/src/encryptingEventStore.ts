@@ -243,9 +243,15 @@ export class EncryptingEventStore implements EventStore {
         opened.push(event);
         continue;
       }
-      const remembered = this.recentlyOpened?.find(event.eventId, event.data) as SealedPayload | undefined;
+      const remembered = this.recentlyOpened?.find(event.eventId, event.data);
       if (remembered) {
-        opened.push(openedWith(event, remembered));
+        // Full events (not a replay's lean ones) are opened once and shared by every follower:
+        // readers must not change what they read.
+        const full = 'hash' in event;
+        const shared = full ? (remembered.opened as E | undefined) : undefined;
+        const result = shared ?? openedWith(event, remembered.payload as SealedPayload);
+        if (full && !shared) remembered.opened = result as unknown as RecordedEvent;
+        opened.push(result);
         continue;
       }
       const { kid } = event.data;

@@ -1,9 +1,12 @@
+import type { RecordedEvent } from '@qfzz/domain';
 import type { SealedData } from './crypto/sealedData';
 
-interface Remembered {
+export interface Remembered {
   /** The ciphertext it was sealed into: only that exact ciphertext is opened from memory. */
   ct: string;
   payload: unknown;
+  /** The opened event, once a reader built it: every later reader gets the same one. */
+  opened?: RecordedEvent;
 }
 
 /**
@@ -27,10 +30,10 @@ export class RecentlyOpened {
     }
   }
 
-  /** The payload sealed into this event, if this process sealed exactly this ciphertext. */
-  find(eventId: string, sealed: SealedData): unknown {
+  /** What was sealed into this event, if this process sealed exactly this ciphertext. */
+  find(eventId: string, sealed: SealedData): Remembered | undefined {
     const remembered = this.byEventId.get(eventId);
-    return remembered && remembered.ct === sealed.ct ? remembered.payload : undefined;
+    return remembered && remembered.ct === sealed.ct ? remembered : undefined;
   }
 
   clear(): void {

@@ -210,7 +210,7 @@ export class SqliteEventStore implements EventStore {
       if (!outcome.ok) return append.reject(outcome.error);
       if (!outcome.result.alreadyAppended) {
         // Readers get the events as a read of the rows would give them (JSON round trip), decoded once for all.
-        this.recent.remember(outcome.rows.map(fromWrittenRow));
+        this.recent.remember(outcome.rows.map((row, i) => fromWrittenRow(row, outcome.result.events[i])));
         lastPosition = outcome.result.lastPosition;
       }
       append.resolve(outcome.result);
@@ -338,7 +338,7 @@ function fromRawRow(row: RawEventRow): RecordedEvent {
   };
 }
 
-function fromWrittenRow(row: ReturnType<typeof toRow>): RecordedEvent {
+function fromWrittenRow(row: ReturnType<typeof toRow>, written: RecordedEvent): RecordedEvent {
   return {
     eventId: row.eventId,
     streamId: row.streamId,
@@ -346,11 +346,30 @@ function fromWrittenRow(row: ReturnType<typeof toRow>): RecordedEvent {
     position: row.position,
     type: row.type,
     schemaVersion: row.schemaVersion,
-    data: JSON.parse(row.data),
-    metadata: JSON.parse(row.metadata),
+    data: asRead(written.data, row.data),
+    metadata: asRead(written.metadata, row.metadata) as RecordedEvent['metadata'],
     prevHash: row.prevHash,
     hash: row.hash,
   };
+}
+
+/**
+ * The value as reading its JSON back would give it. A flat object of strings,
+ * finite numbers, booleans and nulls (sealed data, metadata) is its own round
+ * trip, so a shallow copy does (no parse, nothing shared with the writer);
+ * anything else is parsed back from the JSON that was stored.
+ */
+function asRead(value: unknown, json: string): unknown {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.parse(json);
+  if (Object.getPrototypeOf(value) !== Object.prototype) return JSON.parse(json);
+  for (const key in value) {
+    const item = (value as Record<string, unknown>)[key];
+    const kind = typeof item;
+    if (kind === 'string' || kind === 'boolean' || item === null) continue;
+    if (kind === 'number' && Number.isFinite(item)) continue;
+    return JSON.parse(json);
+  }
+  return { ...(value as Record<string, unknown>) };
 }
 
 function fromRow(row: EventRow): RecordedEvent {
