@@ -8,6 +8,7 @@ import { RedisHotCache } from '@qfzz/cache';
 import { listenerStreamId, newQfzzEvent } from '@qfzz/domain';
 import { SqliteEventStore } from '@qfzz/event-store';
 import { EVENTS_STREAM, JetStreamEventBus, OutboxRelay } from '@qfzz/messaging';
+import { EncryptingEventStore, SqliteDataKeyStore } from '@qfzz/privacy';
 import {
   rebuildTasteProfiles,
   SqliteProfileReadModels,
@@ -65,6 +66,9 @@ export async function benchEventFlow(options: EventFlowOptions) {
     const readModels = new SqliteProfileReadModels(join(dir, 'read-models.db'));
     const replay = await rebuildTasteProfiles({ store, readModels });
 
+    log(`sealed log: the same ${options.replayEvents} events appended through EncryptingEventStore`);
+    const sealed = await sealedReplay(dir, options);
+
     log('raw JetStream publish (sequential acks, then pipelined)');
     const rawPublish = await rawJetStreamPublish(nats.url, 5_000);
 
@@ -98,6 +102,7 @@ export async function benchEventFlow(options: EventFlowOptions) {
       logAppendsPerSecond: round(append.perSecond),
       rawReadPerSecond: round(rawRead.perSecond),
       replayEventsPerSecond: round(replay.eventsPerSecond),
+      sealedReplayEventsPerSecond: round(sealed.eventsPerSecond),
       rawJetStreamPublishPerSecond: {
         sequential: round(rawPublish.sequential),
         pipelined: round(rawPublish.pipelined),
@@ -107,6 +112,7 @@ export async function benchEventFlow(options: EventFlowOptions) {
       ratios: {
         logAppendVsRawInsert: round(append.perSecond / rawInsert.perSecond, 3),
         replayVsRawRead: round(replay.eventsPerSecond / rawRead.perSecond, 3),
+        sealedReplayVsReplay: round(sealed.eventsPerSecond / replay.eventsPerSecond, 3),
         replayVsRawInsert: round(replay.eventsPerSecond / rawInsert.perSecond, 3),
         busPublishVsRawSequentialPublish: round(busPublish.perSecond / rawPublish.sequential, 3),
       },
@@ -114,6 +120,30 @@ export async function benchEventFlow(options: EventFlowOptions) {
   } finally {
     await Promise.all([nats.stop(), redisServer.stop()]);
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The replay edge mode really runs (`qfzz replay`, `POST /v1/admin/replay`): over
+ * `EncryptingEventStore`, each listener's events sealed with their own key
+ * (`SqliteDataKeyStore`, as in the data dir), so every event is decrypted.
+ */
+async function sealedReplay(dir: string, options: EventFlowOptions) {
+  const keys = new SqliteDataKeyStore(join(dir, 'keys.db'));
+  const store = new EncryptingEventStore(new SqliteEventStore({ file: join(dir, 'sealed.db') }), { keys });
+  const readModels = new SqliteProfileReadModels(join(dir, 'sealed-read-models.db'));
+  try {
+    await appendSimulatedListening(store, {
+      listeners: options.listeners,
+      events: options.replayEvents,
+      batch: 50,
+    });
+    options.log('replay of the sealed log');
+    return await rebuildTasteProfiles({ store, readModels });
+  } finally {
+    await readModels.close();
+    await store.close();
+    await keys.close();
   }
 }
 
