@@ -95,6 +95,25 @@ describe('EncryptingEventStore seals personal data in the log (SQLite, AES-256-G
     expect(again.events.map((e) => [e.hash, e.data])).toEqual(first.events.map((e) => [e.hash, e.data]));
   });
 
+  it('opens a replay read too: sealed data and the sealed occurredAt back, Redacted once forgotten', async () => {
+    const replayed = await store.readAllForReplay({ after: 0, limit: 10 });
+    expect(replayed.events.map((e) => e.data)).toEqual((await store.readStream(ada)).map((e) => e.data));
+    // occurredAt travels inside the seal; the one stored outside is the time of recording.
+    expect(replayed.events[2].metadata.occurredAt).toBe('2019-04-01T03:33:00.000Z');
+    expect(replayed.events[2]).not.toHaveProperty('hash');
+
+    await store.forget('ada');
+    const afterForgetting = await store.readAllForReplay({ after: 0, limit: 10 });
+    expect(afterForgetting.events.map((e) => e.type)).toEqual([
+      'Redacted',
+      'Redacted',
+      'Redacted',
+      'Redacted',
+      'ListenerForgotten',
+    ]);
+    expect(JSON.stringify(afterForgetting.events)).not.toMatch(/Quasimodo|Zyxxy|crush|vaporwave/);
+  });
+
   it('refuses a sealed payload moved onto another event, and the stored chain names the edited event', async () => {
     const stored = await store.readStoredStream(ada);
     const db = new Database(file);
