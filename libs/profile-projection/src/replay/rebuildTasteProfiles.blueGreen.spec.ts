@@ -60,6 +60,19 @@ describe('rebuilding taste profiles from position 0 (blue-green)', () => {
     expect(progress[progress.length - 1].position).toBe(progress[progress.length - 1].head);
   });
 
+  it('folds the same profiles when memory is full and profiles go to the new generation and back', async () => {
+    const ids = await appendSimulatedListening(store, { listeners: 25, events: 4000, seed: 5, batch: 3 });
+    const report = await rebuildTasteProfiles({ store, readModels, batchSize: 150, maxProfilesInMemory: 4 });
+    expect(report.profiles).toBe(25);
+    for (const id of ids) {
+      const stream = await store.readStream(listenerStreamId(id));
+      const stored = await readModels.live().get(id);
+      expect(stored?.version).toBe(stream.length);
+      expect(stored?.position).toBe(stream[stream.length - 1].position);
+      expect(stored?.profile).toEqual(foldTasteProfile(id, stream));
+    }
+  });
+
   it('misses nothing that is appended while it runs, next to a live follower', async () => {
     const ids = await appendSimulatedListening(store, { listeners: 10, events: 2000, seed: 3 });
     const follower = await followLogIntoProfiles(
