@@ -1,7 +1,8 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { Worker } from 'node:worker_threads';
-import { createWriteStream, mkdtempSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort } from '@qfzz/testing';
@@ -111,6 +112,9 @@ export async function benchHttp(options: HttpBenchOptions) {
 
     log(`bulk history: ${options.bulkCalls} calls of ${options.bulkItems} items`);
     let lastPosition = 0;
+    const cpu = mainThreadCpu(server.pid);
+    const loadBefore = loadavg().map((x) => round(x, 2));
+    const bulkCpuBefore = cpu();
     const bulkStarted = process.hrtime.bigint();
     for (let c = 0; c < options.bulkCalls; c++) {
       const who = listeners[c % listeners.length];
@@ -122,6 +126,7 @@ export async function benchHttp(options: HttpBenchOptions) {
       lastPosition = accepted.position;
     }
     const bulkSeconds = Number(process.hrtime.bigint() - bulkStarted) / 1e9;
+    const bulkCpuMs = cpu() - bulkCpuBefore;
     const bulkEvents = options.bulkCalls * options.bulkItems;
     const who = listeners[Math.max(options.bulkCalls - 1, 0) % listeners.length];
     await call(
@@ -135,15 +140,19 @@ export async function benchHttp(options: HttpBenchOptions) {
     const single = [];
     for (const ratePerSecond of options.ratesPerSecond) {
       log(`single interactions: ${ratePerSecond}/s for ${options.seconds}s`);
-      single.push(await fixedRate(base, listeners, ratePerSecond, options.seconds));
+      single.push(await fixedRate(base, listeners, ratePerSecond, options.seconds, cpu));
     }
     return {
       bulk: {
         events: bulkEvents,
         acceptedPerSecond: round(bulkEvents / bulkSeconds),
         foldedIntoProfilesPerSecond: round(bulkEvents / foldedSeconds),
+        serverMainThreadMicrosPerEvent: Number.isNaN(bulkCpuMs)
+          ? undefined
+          : round((bulkCpuMs * 1000) / bulkEvents, 1),
       },
       single,
+      loadAverage: { before: loadBefore, after: loadavg().map((x) => round(x, 2)) },
     };
   } finally {
     server.kill('SIGTERM');
@@ -226,6 +235,23 @@ for (let i = 0; i < total; i++) {
 }
 `;
 
+/**
+ * CPU time of the server's main thread so far, in ms (Linux: /proc; NaN elsewhere). Unlike wall
+ * time it barely moves when other jobs share the machine, so it says what a request costs.
+ */
+function mainThreadCpu(pid: number | undefined): () => number {
+  return () => {
+    try {
+      const stat = readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8');
+      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+      // utime and stime, in clock ticks (100 per second on Linux)
+      return (Number(fields[11]) + Number(fields[12])) * 10;
+    } catch {
+      return Number.NaN;
+    }
+  };
+}
+
 /** Milliseconds since the epoch, comparable across threads (each has its own `performance.now()` origin). */
 const now = () => performance.timeOrigin + performance.now();
 
@@ -250,6 +276,7 @@ async function fixedRate(
   listeners: { listenerId: string; token: string }[],
   ratePerSecond: number,
   seconds: number,
+  cpu: () => number,
 ) {
   const post = poster(base);
   const send = (i: number) => {
@@ -267,16 +294,19 @@ async function fixedRate(
   let errors = 0;
   const total = ratePerSecond * seconds;
   const started = now() + 10;
+  const cpuBefore = cpu();
   await onSchedule(started, interval, total, (i) =>
     send(i).then(
       () => void latencies.push(now() - (started + i * interval)),
       () => void errors++,
     ),
   );
+  const cpuMs = cpu() - cpuBefore;
   const summary = latencySummary(latencies);
   return {
     targetRatePerSecond: ratePerSecond,
     achievedRatePerSecond: round(total / ((now() - started) / 1000)),
+    serverMainThreadMicrosPerRequest: Number.isNaN(cpuMs) ? undefined : round((cpuMs * 1000) / total, 1),
     requests: total,
     errors,
     latencyMs: {
