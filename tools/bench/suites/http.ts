@@ -1,7 +1,7 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { Worker } from 'node:worker_threads';
-import { createWriteStream, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -293,15 +293,22 @@ async function fixedRate(
   const latencies: number[] = [];
   let errors = 0;
   const total = ratePerSecond * seconds;
+  const timeline: string[] | undefined = process.env.QFZZ_BENCH_TIMELINE ? [] : undefined;
   const started = now() + 10;
   const cpuBefore = cpu();
   await onSchedule(started, interval, total, (i) =>
     send(i).then(
-      () => void latencies.push(now() - (started + i * interval)),
+      () => {
+        latencies.push(now() - (started + i * interval));
+        timeline?.push(`${i} ${(now() - (started + i * interval)).toFixed(2)}`);
+      },
       () => void errors++,
     ),
   );
   const cpuMs = cpu() - cpuBefore;
+  // QFZZ_BENCH_TIMELINE=FILE writes each request's latency by its index (to see stalls as clusters).
+  if (timeline && process.env.QFZZ_BENCH_TIMELINE)
+    writeFileSync(process.env.QFZZ_BENCH_TIMELINE, timeline.join('\n'));
   const summary = latencySummary(latencies);
   return {
     targetRatePerSecond: ratePerSecond,
