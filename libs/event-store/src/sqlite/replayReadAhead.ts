@@ -81,18 +81,20 @@ interface Ahead {
 const IDLE_MS = 5_000;
 
 /**
- * Reads a replay's next batch on a second thread while the caller folds the
- * current one. A replay asks for batch after batch from where the last one
- * ended, so once a full batch went out, the next is asked for at once; a call
- * that matches it takes it, any other call reads on the caller's thread.
+ * Reads a replay's next batch on a second thread while the caller parses and
+ * folds the current one. A replay asks for batch after batch from where the
+ * last one ended, so the next is asked for as soon as a batch is in hand (or,
+ * on a first read with more than a batch to go, at `after + limit`: positions
+ * are gapless); a call that matches it takes it, any other call reads on the
+ * caller's thread.
  *
  * A batch read ahead is what a read at that moment returned: a prefix of the
  * committed log, so no event is skipped. One that came back short (the end
  * of the log then) is read again if this process has appended since, so a
- * caller always sees its own writes. The thread starts with the first full
- * batch (a small log never starts one), and stops once a batch comes back
- * short, after `IDLE_MS` without a request, or on `close`. If it cannot run,
- * reads stay on the caller's thread.
+ * caller always sees its own writes. The thread starts only when a read finds
+ * more than a batch still to come (a small log never starts one), and stops
+ * once a batch comes back short, after `IDLE_MS` without a request, or on
+ * `close`. If it cannot run, reads stay on the caller's thread.
  */
 export class ReplayReadAhead {
   private worker: Worker | undefined;
@@ -196,12 +198,12 @@ export class ReplayReadAhead {
     if (this.worker !== worker) return;
     this.worker = undefined;
     // A thread that could not open the log will not do better next time: read on the caller's thread.
-    if (!(error.message === 'replay read-ahead thread exited')) this.broken = true;
+    if (error.message !== 'replay read-ahead thread exited') this.broken = true;
     for (const waiter of this.waiting.values()) waiter.reject(error);
     this.waiting.clear();
   }
 
-  /** Ends the thread (it starts again with the next full batch). */
+  /** Ends the thread (the next long read starts another). */
   stop(): void {
     if (this.idle) clearTimeout(this.idle);
     this.idle = undefined;
