@@ -68,10 +68,13 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
 
   // Profiles stay in memory across batches and are written when memory is
   // full or the log is read: a busy listener is serialised once, not once per batch.
+  // The new generation is empty until the first flush: only then can a profile be there to read back.
+  let flushed = false;
   const flush = async (at: number) => {
     await readModel.putMany([...profiles.values()]);
     await readModel.saveCheckpoint(at);
     profiles.clear();
+    flushed = true;
   };
 
   for (;;) {
@@ -82,7 +85,7 @@ export async function rebuildTasteProfiles(options: RebuildOptions): Promise<Reb
       if (held === undefined) {
         if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) continue;
         const listenerId = event.streamId.slice(LISTENER_STREAM_PREFIX.length);
-        held = (await readModel.get(listenerId)) ?? unfolded(listenerId, event);
+        held = (flushed ? await readModel.get(listenerId) : undefined) ?? unfolded(listenerId, event);
         profiles.set(event.streamId, held);
       }
       foldInto(held, event);
