@@ -45,6 +45,8 @@ export class WalCheckpointer {
     try {
       this.worker = new Worker(CHECKPOINT_THREAD, {
         eval: true,
+        // Plain JS: none of the parent's loaders (e.g. tsx under tests and npm scripts) is needed.
+        execArgv: [],
         workerData: { file, everyMs, driver: require.resolve('better-sqlite3') },
       });
     } catch {
