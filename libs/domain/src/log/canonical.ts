@@ -38,14 +38,18 @@ export function canonicalJson(value: unknown): string {
   return `${out}}`;
 }
 
+/** A value JSON writes as itself and reads back the same: a string, a finite number, a boolean or null. */
+export function isJsonScalar(value: unknown): boolean {
+  const kind = typeof value;
+  return (
+    kind === 'string' || kind === 'boolean' || value === null || (kind === 'number' && Number.isFinite(value))
+  );
+}
+
 function isSortedAndFlat(record: Record<string, unknown>, keys: string[]): boolean {
   for (let i = 0; i < keys.length; i++) {
     if (i > 0 && keys[i - 1] > keys[i]) return false;
-    const item = record[keys[i]];
-    const kind = typeof item;
-    if (kind === 'string' || kind === 'boolean' || item === null) continue;
-    if (kind === 'number' && Number.isFinite(item)) continue;
-    return false;
+    if (!isJsonScalar(record[keys[i]])) return false;
   }
   return true;
 }

@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { NewEvent, RecordedEvent } from '@qfzz/domain';
+import { isJsonScalar, type NewEvent, type RecordedEvent } from '@qfzz/domain';
 import {
   appendResult,
   assertAppendable,
@@ -362,13 +362,8 @@ function fromWrittenRow(row: ReturnType<typeof toRow>, written: RecordedEvent): 
 function asRead(value: unknown, json: string): unknown {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return JSON.parse(json);
   if (Object.getPrototypeOf(value) !== Object.prototype) return JSON.parse(json);
-  for (const key in value) {
-    const item = (value as Record<string, unknown>)[key];
-    const kind = typeof item;
-    if (kind === 'string' || kind === 'boolean' || item === null) continue;
-    if (kind === 'number' && Number.isFinite(item)) continue;
-    return JSON.parse(json);
-  }
+  for (const key in value)
+    if (!isJsonScalar((value as Record<string, unknown>)[key])) return JSON.parse(json);
   return { ...(value as Record<string, unknown>) };
 }
 
