@@ -21,6 +21,8 @@ async function main() {
       // e.g. --rates 1000: only these fixed rates for single POSTs (0 = none), while profiling one of them.
       rates: { type: 'string' },
       'bulk-calls': { type: 'string' },
+      // Seconds of each fixed-rate run (default 10): longer runs to profile or snapshot the server.
+      seconds: { type: 'string' },
       // Explore without overwriting the recorded reports in docs/benchmarks/.
       'dry-run': { type: 'boolean' },
     },
@@ -64,6 +66,7 @@ async function main() {
       const options = values.quick ? { ...DEFAULT_HTTP, bulkCalls: 3, seconds: 3 } : { ...DEFAULT_HTTP };
       if (values.rates !== undefined) options.ratesPerSecond = parseRates(values.rates);
       if (values['bulk-calls'] !== undefined) options.bulkCalls = Number(values['bulk-calls']);
+      if (values.seconds !== undefined) options.seconds = Number(values.seconds);
       const result = await benchHttp({ ...options, log });
       const when = new Date().toISOString();
       writeFileSync(join(outDir, 'http.json'), `${JSON.stringify({ when, machine, ...result }, null, 2)}\n`);
