@@ -6,11 +6,12 @@ import type { TasteProfileProjection } from './tasteProfileProjection';
 export const PROFILE_CHECKPOINT_EVERY_MS = 1_000;
 /**
  * How long the follower lets a busy log gather before folding: a listener's
- * events in that window become one profile write instead of one each. Readers
- * that must see their own write pass `minPosition`, which folds from the
- * stream itself, so this only delays what others see, by at most this much.
+ * events in that window become one profile write instead of one each (at
+ * 1,000 events/s over 50 listeners, 50 writes a second instead of 500). Pair
+ * it with a projection whose reads see the log, so no read shows the delay;
+ * whoever waits for a position (`waitFor`, e.g. a forget) cuts it short.
  */
-export const PROFILE_FOLLOW_LINGER_MS = 100;
+export const PROFILE_FOLLOW_LINGER_MS = 1_000;
 
 export interface ProfileFollowerOptions {
   onError?: (error: unknown) => void;

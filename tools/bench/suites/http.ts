@@ -252,6 +252,9 @@ function mainThreadCpu(pid: number | undefined): () => number {
   };
 }
 
+/** Untimed seconds at the run's rate before each fixed-rate run. */
+const WARM_UP_SECONDS = 3;
+
 /** Milliseconds since the epoch, comparable across threads (each has its own `performance.now()` origin). */
 const now = () => performance.timeOrigin + performance.now();
 
@@ -268,8 +271,10 @@ function onSchedule(startAt: number, intervalMs: number, total: number, send: (i
 
 /**
  * Open loop: each request leaves at its own time, whatever the earlier ones
- * are doing, so a stall shows in the latencies. A second at the same rate,
- * untimed, goes first (connections, JIT).
+ * are doing, so a stall shows in the latencies. A few seconds at the same
+ * rate, untimed, go first: connections, and the server's JIT, whose
+ * optimising compiles and deopts stalled it for 5-8 ms at a time for about
+ * two seconds after the load began (seen with an event-loop stall probe).
  */
 async function fixedRate(
   base: string,
@@ -288,7 +293,7 @@ async function fixedRate(
     );
   };
   const interval = 1000 / ratePerSecond;
-  await onSchedule(now() + 10, interval, ratePerSecond, (i) => send(i).catch(() => undefined));
+  await onSchedule(now() + 10, interval, ratePerSecond * WARM_UP_SECONDS, (i) => send(i).catch(() => undefined));
 
   const latencies: number[] = [];
   let errors = 0;

@@ -14,7 +14,8 @@ export interface CatchUpOptions {
    * After the log goes quiet, how long to let new appends gather before
    * reading again (default 0: read at once). A follower whose work is per
    * stream and per batch (a profile write) does far less work per event when
-   * a busy stream's events come in one batch.
+   * a busy stream's events come in one batch. A `waitFor` or `stop` cuts the
+   * wait short, so only work nobody is waiting for is delayed.
    */
   lingerMs?: number;
   /** Runs once the loop has stopped, with the position handled up to (e.g. to store a last checkpoint). */
@@ -30,6 +31,8 @@ export class CatchUpSubscription {
   private checkpoint: number;
   private running = false;
   private wake: (() => void) | undefined;
+  /** Ends the current linger early (set only while lingering). */
+  private endLinger: (() => void) | undefined;
   /** Set by an append hint that arrived while we were reading, so the next sleep is skipped. */
   private hinted = false;
   private loop: Promise<void> | undefined;
@@ -62,6 +65,7 @@ export class CatchUpSubscription {
     this.running = false;
     this.unsubscribe?.();
     this.wake?.();
+    this.endLinger?.();
     await this.loop;
     await this.options.onStopped?.(this.checkpoint);
   }
@@ -69,7 +73,9 @@ export class CatchUpSubscription {
   /** Resolves once every event up to `position` has been handled. */
   waitFor(position: number): Promise<void> {
     if (this.checkpoint >= position) return Promise.resolve();
-    return new Promise((resolve) => this.caughtUpWaiters.push({ position, resolve }));
+    const waiting = new Promise<void>((resolve) => this.caughtUpWaiters.push({ position, resolve }));
+    this.endLinger?.();
+    return waiting;
   }
 
   private async run(): Promise<void> {
@@ -90,9 +96,22 @@ export class CatchUpSubscription {
         this.options.onError?.(error);
       }
       await this.sleep(pollIntervalMs);
-      const linger = this.options.lingerMs ?? 0;
-      if (linger > 0 && this.running) await new Promise((resolve) => setTimeout(resolve, linger));
+      await this.linger();
     }
+  }
+
+  private linger(): Promise<void> {
+    const ms = this.options.lingerMs ?? 0;
+    if (ms <= 0 || !this.running || this.caughtUpWaiters.length > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const done = () => {
+        clearTimeout(timer);
+        this.endLinger = undefined;
+        resolve();
+      };
+      const timer = setTimeout(done, ms);
+      this.endLinger = done;
+    });
   }
 
   private releaseWaiters() {
