@@ -7,6 +7,7 @@ import {
   readLlmSettings,
   serveConversationQueries,
 } from '@qfzz/conversation';
+import { copyWith } from '@qfzz/domain';
 import { SqliteEventStore, type CatchUpSubscription } from '@qfzz/event-store';
 import {
   communityWriterOver,
@@ -153,10 +154,9 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
           const stored = await projection.getProfile(listenerId, minPosition);
           if (minPosition) await withTimeout(graphFollower.waitFor(minPosition), FOLLOWER_VISIBLE_TIMEOUT_MS);
           if (!stored) return stored;
-          return {
-            ...stored,
-            profile: { ...stored.profile, communityConnections: graph.connectionsOf(listenerId) },
-          };
+          return copyWith(stored, {
+            profile: copyWith(stored.profile, { communityConnections: graph.connectionsOf(listenerId) }),
+          });
         },
       },
     });

@@ -1,6 +1,7 @@
 export * from './log/recordedEvent';
 export * from './log/canonical';
 export * from './log/hashChain';
+export * from './log/copyWith';
 export * from './log/ids';
 export * from './log/streamIds';
 

@@ -1,4 +1,4 @@
-import { GENESIS_HASH, hashEvent, type EventMetadata, type NewEvent, type RecordedEvent } from '@qfzz/domain';
+import { copyWith, GENESIS_HASH, hashEvent, type EventMetadata, type NewEvent, type RecordedEvent } from '@qfzz/domain';
 import type { AppendResult } from './eventStore';
 import { EventIdConflictError, ExpectedVersionConflictError, InvalidAppendError } from './errors';
 import { ANY_VERSION, matchesExpectedVersion, type ExpectedVersion } from './expectedVersion';
@@ -85,11 +85,11 @@ export function recordEvents(
 ): RecordedEvent[] {
   let prevHash = head.hash;
   return events.map((event, index) => {
-    const metadata: EventMetadata = {
-      ...event.metadata,
+    // Object.assign, not `{ ...spread, more }`: see copyWith in @qfzz/domain.
+    const metadata: EventMetadata = copyWith(event.metadata, {
       occurredAt: event.metadata?.occurredAt ?? recordedAt,
       recordedAt,
-    };
+    });
     const content = {
       eventId: event.eventId,
       streamId,
@@ -100,7 +100,18 @@ export function recordEvents(
       metadata,
     };
     const hash = hashEvent(prevHash, content);
-    const recorded: RecordedEvent = { ...content, position: firstPosition + index, prevHash, hash };
+    const recorded: RecordedEvent = {
+      eventId: content.eventId,
+      streamId,
+      version: content.version,
+      type: content.type,
+      schemaVersion: content.schemaVersion,
+      data: content.data,
+      metadata,
+      position: firstPosition + index,
+      prevHash,
+      hash,
+    };
     prevHash = hash;
     return recorded;
   });

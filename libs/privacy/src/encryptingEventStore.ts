@@ -1,4 +1,5 @@
 import {
+  copyWith,
   listenerStreamId,
   newQfzzEvent,
   type EventMetadata,
@@ -105,12 +106,12 @@ export class EncryptingEventStore implements EventStore {
     const sealedEvents = await Promise.all(events.map((event) => this.sealOne(streamId, event, plaintexts)));
     const result = await this.stored.appendToStream(streamId, sealedEvents, options);
     // A retry returns what an earlier append stored (other ciphertexts): open those.
-    if (result.alreadyAppended) return { ...result, events: await this.openAll(result.events) };
+    if (result.alreadyAppended) return copyWith(result, { events: await this.openAll(result.events) });
     const opened = result.events.map((event) => {
       const payload = plaintexts.get(event.eventId);
       return payload === undefined ? event : openedWith(event, payload);
     });
-    return { ...result, events: opened };
+    return copyWith(result, { events: opened });
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -119,7 +120,7 @@ export class EncryptingEventStore implements EventStore {
 
   async readAll(options: ReadAllOptions): Promise<ReadAllBatch> {
     const batch = await this.stored.readAll(options);
-    return { ...batch, events: await this.openAll(batch.events) };
+    return copyWith(batch, { events: await this.openAll(batch.events) });
   }
 
   /**
@@ -129,7 +130,7 @@ export class EncryptingEventStore implements EventStore {
    */
   async readAllForReplay(options: ReadAllOptions): Promise<ReplayBatch> {
     const batch = await readAllForReplay(this.stored, options);
-    return { ...batch, events: await this.openAll(batch.events) };
+    return copyWith(batch, { events: await this.openAll(batch.events) });
   }
 
   /** The stream exactly as stored: what the hash chain covers. */
@@ -214,12 +215,8 @@ export class EncryptingEventStore implements EventStore {
     const opened = JSON.parse(json) as SealedPayload;
     plaintexts.set(event.eventId, opened);
     this.recentlyOpened?.remember(event.eventId, sealed, opened);
-    return {
-      ...event,
-      data: sealed,
-      // occurredAt and actor go inside the seal; the store stamps occurredAt = recordedAt outside.
-      metadata: open,
-    };
+    // occurredAt and actor go inside the seal; the store stamps occurredAt = recordedAt outside.
+    return copyWith(event, { data: sealed, metadata: open });
   }
 
   private sealingKey(owner: string): Promise<DataKey> {
@@ -275,7 +272,7 @@ export class EncryptingEventStore implements EventStore {
 
 /** The event as its writer gave it: the sealed data and metadata back in place. */
 function openedWith<E extends ReplayEvent>(stored: E, payload: SealedPayload): E {
-  return { ...stored, data: payload.data, metadata: { ...stored.metadata, ...payload.metadata } };
+  return copyWith(stored, { data: payload.data, metadata: copyWith(stored.metadata, payload.metadata) });
 }
 
 /** Binds a ciphertext to the event it belongs to. */

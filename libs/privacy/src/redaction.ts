@@ -1,3 +1,4 @@
+import { copyWith } from '@qfzz/domain';
 import type { ReplayEvent } from '@qfzz/event-store';
 
 /**
@@ -17,11 +18,7 @@ export interface RedactedData {
 export function redactedEvent<E extends ReplayEvent>(
   stored: E,
 ): E & { type: typeof REDACTED_EVENT_TYPE; data: RedactedData } {
-  return {
-    ...stored,
-    type: REDACTED_EVENT_TYPE,
-    data: { redacted: true },
-  };
+  return copyWith(stored, { type: REDACTED_EVENT_TYPE as typeof REDACTED_EVENT_TYPE, data: { redacted: true } as RedactedData });
 }
 
 export function isRedacted(event: { type: string }): boolean {

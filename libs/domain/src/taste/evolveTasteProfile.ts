@@ -168,7 +168,7 @@ export function foldTasteProfile(
     }
   }
   let profile = initialTasteProfile(listenerId, createdAt);
-  if (start > 0) profile = { ...profile, version: events[start].version - 1 };
+  if (start > 0) profile.version = events[start].version - 1;
   for (let i = start; i < events.length; i++) profile = evolveTasteProfileDraft(profile, events[i]);
   return profile;
 }

@@ -1,3 +1,4 @@
+import { copyWith } from '../log/copyWith';
 import type { Mood } from '../events/conversationEvents';
 import type { TempoPreference } from '../events/schemaPrimitives';
 import { INITIAL_TRUST_SCORE, type TrustScore } from '../trust/trustScore';
@@ -76,12 +77,11 @@ export function initialTasteProfile(listenerId: string, createdAt: string): Tast
  * once per event (which made long replays quadratic in a profile's size).
  */
 export function cloneTasteProfile(profile: TasteProfile): TasteProfile {
-  return {
-    ...profile,
+  return copyWith(profile, {
     genres: { ...profile.genres },
     artists: { ...profile.artists },
     moods: { ...profile.moods },
     recentInteractions: [...profile.recentInteractions],
     communityConnections: [...profile.communityConnections],
-  };
+  });
 }

@@ -25,10 +25,19 @@ export function interactionEventData(
 } {
   return {
     type: INTERACTION_EVENT_TYPES[type],
-    data: {
-      track: snapshotOf(track),
-      ...(context === undefined || Object.keys(context).length === 0 ? {} : { context }),
-      ...(type === 'rate' ? { rating } : {}),
-    },
+    data: interactionData(snapshotOf(track), rating, type === 'rate', context),
   };
+}
+
+/** Written out rather than `{ track, ...(a), ...(b) }`: see `copyWith` in @qfzz/domain. */
+function interactionData(
+  track: ReturnType<typeof snapshotOf>,
+  rating: number | undefined,
+  rated: boolean,
+  context: ListeningContext | undefined,
+): { track: ReturnType<typeof snapshotOf>; context?: ListeningContext; rating?: number } {
+  const data: { track: ReturnType<typeof snapshotOf>; context?: ListeningContext; rating?: number } = { track };
+  if (context !== undefined && Object.keys(context).length > 0) data.context = context;
+  if (rated) data.rating = rating;
+  return data;
 }

@@ -35,12 +35,10 @@ export class TrackLookup {
 
 /** What an interaction event carries about its track (ADR 0002). */
 export function snapshotOf(track: CatalogTrack): TrackSnapshot {
-  return {
-    trackId: track.trackId,
-    genre: track.genre,
-    artist: track.artist,
-    ...(track.mood === undefined ? {} : { mood: track.mood }),
-    ...(track.energy === undefined ? {} : { energy: track.energy }),
-    ...(track.tempo === undefined ? {} : { tempo: track.tempo }),
-  };
+  // Written out rather than `{ ...(a), ...(b) }`: see `copyWith` in @qfzz/domain.
+  const snapshot: TrackSnapshot = { trackId: track.trackId, genre: track.genre, artist: track.artist };
+  if (track.mood !== undefined) snapshot.mood = track.mood;
+  if (track.energy !== undefined) snapshot.energy = track.energy;
+  if (track.tempo !== undefined) snapshot.tempo = track.tempo;
+  return snapshot;
 }

@@ -9,6 +9,7 @@ import {
   type ListenerExistsRequest,
   type ProfileView,
 } from '@qfzz/contracts';
+import { copyWith } from '@qfzz/domain';
 import { GATEWAY_DEPS, type ResolvedGatewayDeps } from '../gatewayDeps';
 
 /** Asks the profile service (over the query bus) for a listener's profile. */
@@ -50,7 +51,7 @@ export class ProfileClient {
         { listenerId: profile.listenerId },
         { timeoutMs: this.deps.queryTimeoutMs },
       );
-      return { ...profile, communityConnections: community.connections.map((c) => c.listenerId) };
+      return copyWith(profile, { communityConnections: community.connections.map((c) => c.listenerId) });
     } catch {
       return profile;
     }

@@ -1,6 +1,6 @@
 import { CatalogIndex, TEMPO_CODES, type CatalogColumns } from '@qfzz/catalog';
 import type { PlaylistTrack } from '@qfzz/contracts';
-import type { TasteProfile } from '@qfzz/domain';
+import { copyWith, type TasteProfile } from '@qfzz/domain';
 import {
   discoveryPickCount,
   genreAffinity,
@@ -442,8 +442,8 @@ export class PlaylistGenerator {
     };
     familiarPicks.sort((x, y) => y.score - x.score || x.row - y.row);
     const ordered = interleave(
-      familiarPicks.map((c) => ({ ...c, discovery: false })),
-      discoveryPicks.map((c) => ({ ...c, discovery: true })),
+      familiarPicks.map((c) => copyWith(c, { discovery: false })),
+      discoveryPicks.map((c) => copyWith(c, { discovery: true })),
     );
     const picks = ordered.map((c) =>
       this.describe(c.row, c.score, c.discovery, profile, target, seeds, blend, stats, {
