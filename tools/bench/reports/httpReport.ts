@@ -33,7 +33,7 @@ process over loopback HTTP with keep-alive.
 ${rows.join('\n')}
 
 Latency is measured from each request's scheduled send time (a ticker thread says when each request
-leaves; one untimed second at the same rate goes first), so a server that falls behind shows it in the
+leaves; three untimed seconds at the same rate go first), so a server that falls behind shows it in the
 numbers instead of silently lowering the rate. CPU is the server main thread's own time over the run,
 divided by what it served.
 
@@ -42,9 +42,11 @@ validates, looks the track up, seals the event (AES-256-GCM), extends the hash c
 SQLite, and beside the requests four followers of the log (profiles, recommender, trust network,
 catalog) fold every event. Work that used to be repeated is shared: appends arriving together commit
 together, the log's tail and what was just sealed stay in memory for the followers, WAL checkpoints run
-on a worker thread, and the profile follower gathers a busy log into one write per listener while reads
-see the log. What remains is per-event work on that one thread, and at 1,000 req/s the young-generation
-garbage collections (3-5 ms each, about ten a second) are what stretch p90 and p99: requests that arrive
-during one wait it out.
+on a worker thread, and the profile follower gathers a busy second into one write per listener while
+reads see the log. Bulk import is bound by that per-event work on the one thread (sealing about a third
+of it). Single-request latency is set by garbage collection: young-generation collections of ~2 ms
+several times a second, and an old-generation collection every few tens of seconds that can hold
+requests for 10-20 ms; a run that catches one shows it in p99 ([ADR 0008](../adr/0008-what-kept-requests-alive.md)
+says what used to keep every request alive and made both far more frequent).
 `;
 }
