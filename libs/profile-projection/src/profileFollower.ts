@@ -12,11 +12,18 @@ export const PROFILE_CHECKPOINT_EVERY_MS = 1_000;
  * whoever waits for a position (`waitFor`, e.g. a forget) cuts it short.
  */
 export const PROFILE_FOLLOW_LINGER_MS = 1_000;
+/**
+ * ...but a bulk import ends the linger after this many events, so the batch
+ * is still in the log's in-memory tail (edge mode keeps 4,096) when read.
+ */
+export const PROFILE_FOLLOW_LINGER_MAX_EVENTS = 1_000;
 
 export interface ProfileFollowerOptions {
   onError?: (error: unknown) => void;
   /** See `PROFILE_FOLLOW_LINGER_MS`; pair it with a projection whose reads see the log. Default 0. */
   lingerMs?: number;
+  /** See `PROFILE_FOLLOW_LINGER_MAX_EVENTS`. Default: no limit. */
+  lingerMaxEvents?: number;
 }
 
 /**
@@ -51,6 +58,7 @@ export async function followLogIntoProfiles(
     },
     onStopped: save,
     lingerMs: options.lingerMs ?? 0,
+    lingerMaxEvents: options.lingerMaxEvents,
     onError,
   }).start();
 }

@@ -19,7 +19,8 @@ describe('CatchUpSubscription lingerMs', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  const played = (n: number) => newQfzzEvent('TrackPlayed', { track: { trackId: `t${n}`, genre: 'rock', artist: 'A' } });
+  const played = (n: number) =>
+    newQfzzEvent('TrackPlayed', { track: { trackId: `t${n}`, genre: 'rock', artist: 'A' } });
 
   it('holds appends while lingering, hands them over as one batch to a waiter, and stops at once', async () => {
     const batches: RecordedEvent[][] = [];
@@ -45,5 +46,28 @@ describe('CatchUpSubscription lingerMs', () => {
     const stopped = Date.now();
     await subscription.stop();
     expect(Date.now() - stopped).toBeLessThan(LINGER_MS);
+  });
+
+  it('stops lingering once this process appended lingerMaxEvents past the checkpoint', async () => {
+    const batches: RecordedEvent[][] = [];
+    const subscription = new CatchUpSubscription(store, {
+      after: 0,
+      handle: (events) => void batches.push(events),
+      lingerMs: LINGER_MS,
+      lingerMaxEvents: 3,
+    }).start();
+    const first = await store.appendToStream('listener-ada', [played(1)]);
+    await subscription.waitFor(first.lastPosition);
+
+    await store.appendToStream('listener-ada', [played(2)]);
+    await store.appendToStream('listener-ada', [played(3)]);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(batches.flat()).toHaveLength(1); // two behind: still lingering
+
+    await store.appendToStream('listener-ada', [played(4)]);
+    const deadline = Date.now() + 4_000;
+    while (batches.flat().length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 10));
+    expect(batches.flat().map((e) => e.version)).toEqual([1, 2, 3, 4]);
+    await subscription.stop();
   });
 });

@@ -18,6 +18,12 @@ export interface CatchUpOptions {
    * wait short, so only work nobody is waiting for is delayed.
    */
   lingerMs?: number;
+  /**
+   * Ends a linger early once this process has appended this many positions
+   * past the checkpoint (a bulk import), so what the follower reads next is
+   * still in the log's in-memory tail. Default: no limit.
+   */
+  lingerMaxEvents?: number;
   /** Runs once the loop has stopped, with the position handled up to (e.g. to store a last checkpoint). */
   onStopped?: (position: number) => void | Promise<void>;
 }
@@ -33,6 +39,8 @@ export class CatchUpSubscription {
   private wake: (() => void) | undefined;
   /** Ends the current linger early (set only while lingering). */
   private endLinger: (() => void) | undefined;
+  /** The last position this process's appends reported (local hints only). */
+  private appendedUpTo = 0;
   /** Set by an append hint that arrived while we were reading, so the next sleep is skipped. */
   private hinted = false;
   private loop: Promise<void> | undefined;
@@ -53,9 +61,12 @@ export class CatchUpSubscription {
   start(): this {
     if (this.running) return this;
     this.running = true;
-    this.unsubscribe = this.store.onAppended(() => {
+    const maxBehind = this.options.lingerMaxEvents ?? Number.POSITIVE_INFINITY;
+    this.unsubscribe = this.store.onAppended((lastPosition) => {
       this.hinted = true;
+      this.appendedUpTo = Math.max(this.appendedUpTo, lastPosition);
       this.wake?.();
+      if (lastPosition - this.checkpoint >= maxBehind) this.endLinger?.();
     });
     this.loop = this.run();
     return this;
@@ -102,7 +113,9 @@ export class CatchUpSubscription {
 
   private linger(): Promise<void> {
     const ms = this.options.lingerMs ?? 0;
+    const behind = this.appendedUpTo - this.checkpoint;
     if (ms <= 0 || !this.running || this.caughtUpWaiters.length > 0) return Promise.resolve();
+    if (behind >= (this.options.lingerMaxEvents ?? Number.POSITIVE_INFINITY)) return Promise.resolve();
     return new Promise((resolve) => {
       const done = () => {
         clearTimeout(timer);
