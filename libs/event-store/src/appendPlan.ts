@@ -1,4 +1,11 @@
-import { copyWith, GENESIS_HASH, hashEvent, type EventMetadata, type NewEvent, type RecordedEvent } from '@qfzz/domain';
+import {
+  copyWith,
+  GENESIS_HASH,
+  hashEvent,
+  type EventMetadata,
+  type NewEvent,
+  type RecordedEvent,
+} from '@qfzz/domain';
 import type { AppendResult } from './eventStore';
 import { EventIdConflictError, ExpectedVersionConflictError, InvalidAppendError } from './errors';
 import { ANY_VERSION, matchesExpectedVersion, type ExpectedVersion } from './expectedVersion';
@@ -100,15 +107,16 @@ export function recordEvents(
       metadata,
     };
     const hash = hashEvent(prevHash, content);
+    // Written out, in the order the stores read rows back: every event then has one shape.
     const recorded: RecordedEvent = {
       eventId: content.eventId,
       streamId,
       version: content.version,
+      position: firstPosition + index,
       type: content.type,
       schemaVersion: content.schemaVersion,
       data: content.data,
       metadata,
-      position: firstPosition + index,
       prevHash,
       hash,
     };

@@ -216,7 +216,13 @@ export class EncryptingEventStore implements EventStore {
     plaintexts.set(event.eventId, opened);
     this.recentlyOpened?.remember(event.eventId, sealed, opened);
     // occurredAt and actor go inside the seal; the store stamps occurredAt = recordedAt outside.
-    return copyWith(event, { data: sealed, metadata: open });
+    return {
+      eventId: event.eventId,
+      type: event.type,
+      schemaVersion: event.schemaVersion,
+      data: sealed,
+      metadata: open,
+    };
   }
 
   private sealingKey(owner: string): Promise<DataKey> {
@@ -270,9 +276,31 @@ export class EncryptingEventStore implements EventStore {
   }
 }
 
-/** The event as its writer gave it: the sealed data and metadata back in place. */
+/**
+ * The event as its writer gave it: the sealed data and metadata back in place.
+ * Written out in the stores' field order (not `{ ...stored }`, ADR 0008), so
+ * opened events have the shape of every other event the followers read.
+ */
 function openedWith<E extends ReplayEvent>(stored: E, payload: SealedPayload): E {
-  return copyWith(stored, { data: payload.data, metadata: copyWith(stored.metadata, payload.metadata) });
+  const metadata = copyWith(stored.metadata, payload.metadata);
+  if (!('hash' in stored)) {
+    const { eventId, streamId, version, position, type, schemaVersion } = stored;
+    return { eventId, streamId, version, position, type, schemaVersion, data: payload.data, metadata } as E;
+  }
+  const recorded = stored as unknown as RecordedEvent;
+  const opened: RecordedEvent = {
+    eventId: recorded.eventId,
+    streamId: recorded.streamId,
+    version: recorded.version,
+    position: recorded.position,
+    type: recorded.type,
+    schemaVersion: recorded.schemaVersion,
+    data: payload.data,
+    metadata: metadata as RecordedEvent['metadata'],
+    prevHash: recorded.prevHash,
+    hash: recorded.hash,
+  };
+  return opened as unknown as E;
 }
 
 /** Binds a ciphertext to the event it belongs to. */
