@@ -1,11 +1,15 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { foldTasteProfile, listenerStreamId, newQfzzEvent, type NewEvent, type RecordedEvent } from '@qfzz/domain';
-import { SqliteEventStore } from '@qfzz/event-store';
+import {
+  foldTasteProfile,
+  listenerStreamId,
+  newQfzzEvent,
+  type NewEvent,
+  type RecordedEvent,
+} from '@qfzz/domain';
+import type { SqliteEventStore } from '@qfzz/event-store';
 import { LruHotCache } from '@qfzz/cache';
-import { SqliteProfileReadModels } from './sqlite/sqliteProfileReadModels';
+import type { SqliteProfileReadModels } from './sqlite/sqliteProfileReadModels';
 import { profileCacheKey, TasteProfileProjection } from './tasteProfileProjection';
+import { sqliteLogPerTest } from './testing/sqliteLogPerTest';
 
 /**
  * `applyMany` starts a listener from what its last batch wrote instead of
@@ -13,18 +17,11 @@ import { profileCacheKey, TasteProfileProjection } from './tasteProfileProjectio
  * still the fold of the whole stream.
  */
 describe('TasteProfileProjection.applyMany, batch after batch', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let readModels: SqliteProfileReadModels;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'qfzz-batches-'));
-    store = new SqliteEventStore({ file: join(dir, 'qfzz.db') });
-    readModels = new SqliteProfileReadModels(join(dir, 'read-models.db'));
-  });
-  afterEach(async () => {
-    await store.close();
-    await readModels.close();
-    rmSync(dir, { recursive: true, force: true });
+  sqliteLogPerTest('qfzz-batches-', (opened) => {
+    store = opened.store;
+    readModels = opened.readModels;
   });
 
   const ada = listenerStreamId('ada');

@@ -1,27 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { listenerStreamId, newQfzzEvent } from '@qfzz/domain';
-import { SqliteEventStore } from '@qfzz/event-store';
+import type { SqliteEventStore } from '@qfzz/event-store';
 import { LruHotCache } from '@qfzz/cache';
 import { followLogIntoProfiles } from './profileFollower';
-import { SqliteProfileReadModels } from './sqlite/sqliteProfileReadModels';
+import type { SqliteProfileReadModels } from './sqlite/sqliteProfileReadModels';
 import { TasteProfileProjection } from './tasteProfileProjection';
+import { sqliteLogPerTest } from './testing/sqliteLogPerTest';
 
 /** Edge mode lets the follower gather a busy log; reads must not show that delay. */
 describe('TasteProfileProjection with readsSeeTheLog, beside a lingering follower', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let readModels: SqliteProfileReadModels;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'qfzz-reads-log-'));
-    store = new SqliteEventStore({ file: join(dir, 'qfzz.db') });
-    readModels = new SqliteProfileReadModels(join(dir, 'read-models.db'));
-  });
-  afterEach(async () => {
-    await store.close();
-    await readModels.close();
-    rmSync(dir, { recursive: true, force: true });
+  sqliteLogPerTest('qfzz-reads-log-', (opened) => {
+    store = opened.store;
+    readModels = opened.readModels;
   });
 
   const like = (artist: string) =>

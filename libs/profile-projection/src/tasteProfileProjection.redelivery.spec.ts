@@ -1,11 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { foldTasteProfile, listenerStreamId, type RecordedEvent } from '@qfzz/domain';
-import { SqliteEventStore } from '@qfzz/event-store';
-import { SqliteProfileReadModels } from './sqlite/sqliteProfileReadModels';
+import type { SqliteEventStore } from '@qfzz/event-store';
+import type { SqliteProfileReadModels } from './sqlite/sqliteProfileReadModels';
 import { TasteProfileProjection } from './tasteProfileProjection';
 import { appendSimulatedListening, seededRandom } from './testing/simulatedListeners';
+import { sqliteLogPerTest } from './testing/sqliteLogPerTest';
 
 async function readLog(store: SqliteEventStore): Promise<RecordedEvent[]> {
   const all: RecordedEvent[] = [];
@@ -27,18 +25,11 @@ function shuffled<T>(items: T[], random: () => number): T[] {
 }
 
 describe('TasteProfileProjection', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let readModels: SqliteProfileReadModels;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'qfzz-projection-'));
-    store = new SqliteEventStore({ file: join(dir, 'qfzz.db') });
-    readModels = new SqliteProfileReadModels(join(dir, 'read-models.db'));
-  });
-  afterEach(async () => {
-    await store.close();
-    await readModels.close();
-    rmSync(dir, { recursive: true, force: true });
+  sqliteLogPerTest('qfzz-projection-', (opened) => {
+    store = opened.store;
+    readModels = opened.readModels;
   });
 
   const expectEqualToFreshFold = async (ids: string[]) => {

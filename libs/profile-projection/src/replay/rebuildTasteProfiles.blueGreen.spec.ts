@@ -1,27 +1,18 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { foldTasteProfile, listenerStreamId, newQfzzEvent } from '@qfzz/domain';
-import { SqliteEventStore } from '@qfzz/event-store';
+import type { SqliteEventStore } from '@qfzz/event-store';
 import { followLogIntoProfiles } from '../profileFollower';
-import { SqliteProfileReadModels } from '../sqlite/sqliteProfileReadModels';
+import type { SqliteProfileReadModels } from '../sqlite/sqliteProfileReadModels';
 import { TasteProfileProjection } from '../tasteProfileProjection';
 import { appendSimulatedListening } from '../testing/simulatedListeners';
 import { rebuildTasteProfiles, type ReplayProgress } from './rebuildTasteProfiles';
+import { sqliteLogPerTest } from '../testing/sqliteLogPerTest';
 
 describe('rebuilding taste profiles from position 0 (blue-green)', () => {
-  let dir: string;
   let store: SqliteEventStore;
   let readModels: SqliteProfileReadModels;
-  beforeEach(() => {
-    dir = mkdtempSync(join(tmpdir(), 'qfzz-rebuild-'));
-    store = new SqliteEventStore({ file: join(dir, 'qfzz.db') });
-    readModels = new SqliteProfileReadModels(join(dir, 'read-models.db'));
-  });
-  afterEach(async () => {
-    await store.close();
-    await readModels.close();
-    rmSync(dir, { recursive: true, force: true });
+  sqliteLogPerTest('qfzz-rebuild-', (opened) => {
+    store = opened.store;
+    readModels = opened.readModels;
   });
 
   it('builds a fresh generation, swaps it in, and reports progress up to the head', async () => {

@@ -1,1 +1,2 @@
 export * from './simulatedListeners';
+export * from './sqliteLogPerTest';
