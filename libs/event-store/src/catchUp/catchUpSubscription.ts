@@ -116,15 +116,7 @@ export class CatchUpSubscription {
     const behind = this.appendedUpTo - this.checkpoint;
     if (ms <= 0 || !this.running || this.caughtUpWaiters.length > 0) return Promise.resolve();
     if (behind >= (this.options.lingerMaxEvents ?? Number.POSITIVE_INFINITY)) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.endLinger = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.endLinger = done;
-    });
+    return wakeableDelay(ms, (wake) => (this.endLinger = wake));
   }
 
   private releaseWaiters() {
@@ -138,14 +130,19 @@ export class CatchUpSubscription {
 
   private sleep(ms: number): Promise<void> {
     if (this.hinted || !this.running) return Promise.resolve();
-    return new Promise((resolve) => {
-      const done = () => {
-        clearTimeout(timer);
-        this.wake = undefined;
-        resolve();
-      };
-      const timer = setTimeout(done, ms);
-      this.wake = done;
-    });
+    return wakeableDelay(ms, (wake) => (this.wake = wake));
   }
+}
+
+/** Resolves after `ms`, or when the function handed to `expose` is called; `expose(undefined)` once over. */
+function wakeableDelay(ms: number, expose: (wake: (() => void) | undefined) => void): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      expose(undefined);
+      resolve();
+    };
+    const timer = setTimeout(done, ms);
+    expose(done);
+  });
 }
