@@ -41,6 +41,8 @@ export class CatchUpSubscription {
   private endLinger: (() => void) | undefined;
   /** The last position this process's appends reported (local hints only). */
   private appendedUpTo = 0;
+  /** `lingerMaxEvents`, or no limit. */
+  private readonly lingerMaxEvents: number;
   /** Set by an append hint that arrived while we were reading, so the next sleep is skipped. */
   private hinted = false;
   private loop: Promise<void> | undefined;
@@ -52,6 +54,7 @@ export class CatchUpSubscription {
     private readonly options: CatchUpOptions,
   ) {
     this.checkpoint = options.after;
+    this.lingerMaxEvents = options.lingerMaxEvents ?? Number.POSITIVE_INFINITY;
   }
 
   get position(): number {
@@ -61,12 +64,11 @@ export class CatchUpSubscription {
   start(): this {
     if (this.running) return this;
     this.running = true;
-    const maxBehind = this.options.lingerMaxEvents ?? Number.POSITIVE_INFINITY;
     this.unsubscribe = this.store.onAppended((lastPosition) => {
       this.hinted = true;
       this.appendedUpTo = Math.max(this.appendedUpTo, lastPosition);
       this.wake?.();
-      if (lastPosition - this.checkpoint >= maxBehind) this.endLinger?.();
+      if (lastPosition - this.checkpoint >= this.lingerMaxEvents) this.endLinger?.();
     });
     this.loop = this.run();
     return this;
@@ -113,9 +115,8 @@ export class CatchUpSubscription {
 
   private linger(): Promise<void> {
     const ms = this.options.lingerMs ?? 0;
-    const behind = this.appendedUpTo - this.checkpoint;
     if (ms <= 0 || !this.running || this.caughtUpWaiters.length > 0) return Promise.resolve();
-    if (behind >= (this.options.lingerMaxEvents ?? Number.POSITIVE_INFINITY)) return Promise.resolve();
+    if (this.appendedUpTo - this.checkpoint >= this.lingerMaxEvents) return Promise.resolve();
     return wakeableDelay(ms, (wake) => (this.endLinger = wake));
   }
 
