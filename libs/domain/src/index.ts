@@ -3,6 +3,7 @@ export * from './log/canonical';
 export * from './log/hashChain';
 export * from './log/copyWith';
 export * from './log/ids';
+export * from './log/eventId';
 export * from './log/streamIds';
 
 export * from './events/schemaPrimitives';

@@ -1,5 +1,6 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import {
+  newEventId,
   clampWeight,
   FEEDBACK_STRENGTHS,
   NEUTRAL_WEIGHT,
@@ -135,7 +136,7 @@ export function nudged(weight: number | undefined, strength: number): number {
  * appends nothing twice (the store skips ids it already has).
  */
 export function eventIds(correlationId: string | undefined): (what: string) => string {
-  if (!correlationId) return () => randomUUID();
+  if (!correlationId) return () => newEventId();
   return (what) => {
     const hex = createHash('sha256').update(`${correlationId}:${what}`).digest('hex');
     return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-8${hex.slice(17, 20)}-${hex.slice(20, 32)}`;

@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
+import { newEventId } from '../log/eventId';
 import type { EventMetadata, NewEvent } from '../log/recordedEvent';
 import { EVENT_CATALOGUE, type EventDataOf, type EventType } from './eventCatalogue';
 import { parseEventData } from './parseEventData';
 
 export interface NewQfzzEventOptions {
-  /** Pass one to make a retried write idempotent; otherwise a random UUID. */
+  /** Pass one to make a retried write idempotent; otherwise a new time-ordered id (`newEventId`). */
   eventId?: string;
   metadata?: Partial<Omit<EventMetadata, 'recordedAt'>>;
 }
@@ -19,11 +19,12 @@ export function newQfzzEvent<T extends EventType>(
   options: NewQfzzEventOptions = {},
 ): NewEvent<T, EventDataOf<T>> {
   const { currentSchemaVersion } = EVENT_CATALOGUE[type];
-  return {
-    eventId: options.eventId ?? randomUUID(),
+  const event: NewEvent<T, EventDataOf<T>> = {
+    eventId: options.eventId ?? newEventId(),
     type,
     schemaVersion: currentSchemaVersion,
     data: parseEventData(type, currentSchemaVersion, data),
-    ...(options.metadata ? { metadata: options.metadata } : {}),
   };
+  if (options.metadata) event.metadata = options.metadata;
+  return event;
 }
