@@ -127,6 +127,33 @@ export function describeEventStoreContract(
         expect(await store.readStream(id)).toHaveLength(1);
       });
 
+      it('treats a repeat with no expected version as already done, alone or beside other appends', async () => {
+        const id = stream();
+        const events = [anEvent(), anEvent(), anEvent()];
+        const first = await store.appendToStream(id, events);
+        const [again, beside] = await Promise.all([
+          store.appendToStream(id, events),
+          store.appendToStream(id, [anEvent()]),
+        ]);
+        expect(again.alreadyAppended).toBe(true);
+        expect(again.events.map((e) => e.position)).toEqual(first.events.map((e) => e.position));
+        expect(beside.alreadyAppended).toBe(false);
+        expect((await store.readStream(id)).map((e) => e.version)).toEqual([1, 2, 3, 4]);
+      });
+
+      it('leaves nothing of an append whose stored id comes after new ones, and keeps positions gapless', async () => {
+        const id = stream();
+        const stored = anEvent();
+        const before = await store.appendToStream(id, [stored]);
+        await expect(
+          store.appendToStream(id, [anEvent(), anEvent(), stored, anEvent()]),
+        ).rejects.toBeInstanceOf(EventIdConflictError);
+        expect(await store.readStream(id)).toHaveLength(1);
+        const next = await store.appendToStream(id, [anEvent()]);
+        expect(next.events[0].version).toBe(2);
+        expect(next.lastPosition).toBe(before.lastPosition + 1);
+      });
+
       it('refuses empty appends and events without an id', async () => {
         await expect(store.appendToStream(stream(), [])).rejects.toThrow(/nothing to append/);
         await expect(store.appendToStream(stream(), [{ ...anEvent(), eventId: '' }])).rejects.toThrow(

@@ -11,6 +11,7 @@ import {
   resolveRetry,
   type StreamHead,
 } from '../appendPlan';
+import { ANY_VERSION, matchesExpectedVersion } from '../expectedVersion';
 import {
   DEFAULT_READ_BATCH,
   type AppendOptions,
@@ -218,19 +219,41 @@ export class SqliteEventStore implements EventStore {
     if (lastPosition > 0) this.listeners.notify(lastPosition);
   }
 
+  /**
+   * Writes first and looks ids up only when that fails: the unique index on
+   * event ids already says whether any is taken, so an append of new events
+   * (nearly all of them) pays no lookup. A retry of an append that committed
+   * comes back as the stored events; a stale expected version is checked
+   * against that too, since a retry's expected version is stale by design.
+   */
   private async appendInTransaction({ streamId, events, options }: PendingAppend) {
     assertAppendable(streamId, events);
-    const stored = this.findByEventIds(events.map((e) => e.eventId));
-    const retry = resolveRetry(streamId, events, stored);
-    if (retry) return { result: appendResult(streamId, retry, true), rows: [] };
     const head: StreamHead = this.statements.head.get(streamId) ?? EMPTY_STREAM_HEAD;
-    checkExpectedVersion(streamId, head, options.expectedVersion);
+    if (!matchesExpectedVersion(head.version, options.expectedVersion ?? ANY_VERSION)) {
+      const retry = this.storedRetry(streamId, events);
+      if (retry) return { result: appendResult(streamId, retry, true), rows: [] };
+      checkExpectedVersion(streamId, head, options.expectedVersion);
+    }
     const firstPosition = (this.statements.maxPosition.get()?.p ?? 0) + 1;
     const recorded = recordEvents(streamId, head, events, firstPosition, new Date().toISOString());
     const rows = recorded.map(toRow);
-    for (const row of rows) this.statements.insert.run(row);
+    try {
+      for (const row of rows) this.statements.insert.run(row);
+    } catch (error) {
+      if (!isEventIdTaken(error)) throw error;
+      // A retry stops at its first row, having written nothing. Any other append with a taken id
+      // throws here (from resolveRetry), and the throw undoes its rows: its savepoint, or the transaction.
+      const retry = this.storedRetry(streamId, events);
+      if (!retry) throw error;
+      return { result: appendResult(streamId, retry, true), rows: [] };
+    }
     if (this.options.hooks?.beforeCommit) await this.options.hooks.beforeCommit(recorded);
     return { result: appendResult(streamId, recorded, false), rows };
+  }
+
+  /** The stored events when every id is already in this stream (a retry); throws when only some are, or elsewhere. */
+  private storedRetry(streamId: string, events: readonly NewEvent[]): RecordedEvent[] | undefined {
+    return resolveRetry(streamId, events, this.findByEventIds(events.map((e) => e.eventId)));
   }
 
   private findByEventIds(eventIds: string[]): RecordedEvent[] {
@@ -302,6 +325,13 @@ export class SqliteEventStore implements EventStore {
   private assertOpen() {
     if (this.closed) throw new Error('SqliteEventStore is closed');
   }
+}
+
+function isEventIdTaken(error: unknown): boolean {
+  const { code, message } = error as { code?: unknown; message?: unknown };
+  return (
+    code === 'SQLITE_CONSTRAINT_UNIQUE' && typeof message === 'string' && message.includes('events.event_id')
+  );
 }
 
 function toRow(event: RecordedEvent) {
