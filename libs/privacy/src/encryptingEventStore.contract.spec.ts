@@ -33,3 +33,23 @@ describeEventStoreContract(
     await keyStores.get(store)?.close();
   },
 );
+
+// The same contract with every append sealed on the sealing thread (bulk imports take that path).
+describeEventStoreContract(
+  'EncryptingEventStore over SQLite, sealing on a thread',
+  async (gate) => {
+    const dir = mkdtempSync(join(tmpdir(), 'qfzz-encrypting-thread-contract-'));
+    dirs.push(dir);
+    const keys = new SqliteDataKeyStore(join(dir, 'keys.db'));
+    const store = new EncryptingEventStore(
+      new SqliteEventStore({ file: join(dir, 'qfzz.db'), hooks: gate.hooks }),
+      { keys, sealOnThreadFrom: 1 },
+    );
+    keyStores.set(store, keys);
+    return store;
+  },
+  async (store) => {
+    await store.close();
+    await keyStores.get(store)?.close();
+  },
+);

@@ -129,6 +129,22 @@ describe('EncryptingEventStore seals personal data in the log (SQLite, AES-256-G
     });
   });
 
+  it('hands appends to the log in the order they were asked for, a big one sealed on the thread first', async () => {
+    const played = (n: number) =>
+      Array.from({ length: n }, (_, i) =>
+        newQfzzEvent('TrackPlayed', { track: { trackId: `t-${i}`, genre: 'jazz', artist: 'Ada' } }),
+      );
+    const big = played(1000);
+    const small = played(1);
+    const [first, second] = await Promise.all([
+      store.appendToStream(ada, big, { expectedVersion: 4 }),
+      store.appendToStream(ada, small, { expectedVersion: 1004 }),
+    ]);
+    expect(first.events[999].version).toBe(1004);
+    expect(second.events[0].version).toBe(1005);
+    expect(verifyChain(await store.readStoredStream(ada)).ok).toBe(true);
+  });
+
   it('stores events outside listener streams as given', async () => {
     await store.appendToStream('connection-ada-bob', [
       newQfzzEvent('CommunityRequested', { from: 'ada', to: 'bob' }),

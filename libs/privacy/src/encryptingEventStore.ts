@@ -18,7 +18,8 @@ import {
   type ReplayBatch,
   type ReplayEvent,
 } from '@qfzz/event-store';
-import { isSealed, sealJson, unseal } from './crypto/sealedData';
+import { isSealed, sealJson, unseal, type SealedData } from './crypto/sealedData';
+import { SealingThread, type SealJob } from './crypto/sealingThread';
 import type { DataKey, DataKeyStore } from './keys/dataKeyStore';
 import { defaultPersonalDataPolicy, type PersonalDataPolicy } from './personalDataPolicy';
 import { RecentlyOpened } from './recentlyOpened';
@@ -34,7 +35,15 @@ export interface EncryptingEventStoreOptions {
    * Default 0 (off).
    */
   rememberOpened?: number;
+  /**
+   * Appends with at least this many personal events (under one key) are sealed
+   * on a worker thread (`SealingThread`), beside the event loop. Default 256;
+   * `Infinity` seals everything on the caller's thread.
+   */
+  sealOnThreadFrom?: number;
 }
+
+const DEFAULT_SEAL_ON_THREAD_FROM = 256;
 
 /** Sealing keys kept per process; the oldest goes first beyond this many listeners. */
 const SEALING_KEYS_KEPT = 10_000;
@@ -86,6 +95,12 @@ export class EncryptingEventStore implements EventStore {
    */
   private readonly sealingKeys = new Map<string, Promise<DataKey>>();
   private readonly recentlyOpened: RecentlyOpened | undefined;
+  private readonly sealingThread = new SealingThread();
+  private readonly sealOnThreadFrom: number;
+  /** Settles once the latest append was handed to the inner store. */
+  private handOff: Promise<void> = Promise.resolve();
+  /** Bumped as a forget starts and ends: what was sealed across one is not remembered opened (it may be the forgotten listener's). */
+  private forgets = 0;
 
   constructor(
     /** The log as stored (sealed). */
@@ -95,6 +110,7 @@ export class EncryptingEventStore implements EventStore {
     this.policy = options.policy ?? defaultPersonalDataPolicy;
     const remember = options.rememberOpened ?? 0;
     this.recentlyOpened = remember > 0 ? new RecentlyOpened(remember) : undefined;
+    this.sealOnThreadFrom = options.sealOnThreadFrom ?? DEFAULT_SEAL_ON_THREAD_FROM;
   }
 
   async appendToStream(
@@ -103,8 +119,21 @@ export class EncryptingEventStore implements EventStore {
     options?: AppendOptions,
   ): Promise<AppendResult> {
     const plaintexts = new Map<string, SealedPayload>();
-    const sealedEvents = await Promise.all(events.map((event) => this.sealOne(streamId, event, plaintexts)));
-    const result = await this.stored.appendToStream(streamId, sealedEvents, options);
+    const sealing = this.sealAll(streamId, events, plaintexts);
+    // Appends reach the log in the order they were asked for, even when a big one is sealed on the
+    // thread and a small one after it is sealed here at once.
+    const previous = this.handOff;
+    let handedOff: (() => void) | undefined;
+    this.handOff = new Promise<void>((resolve) => (handedOff = resolve));
+    let appended: Promise<AppendResult>;
+    try {
+      const sealedEvents = await sealing;
+      await previous;
+      appended = this.stored.appendToStream(streamId, sealedEvents, options);
+    } finally {
+      handedOff?.();
+    }
+    const result = await appended;
     // A retry returns what an earlier append stored (other ciphertexts): open those.
     if (result.alreadyAppended) return copyWith(result, { events: await this.openAll(result.events) });
     const opened = result.events.map((event) => {
@@ -158,6 +187,7 @@ export class EncryptingEventStore implements EventStore {
 
   /** Closes the inner store; the key store belongs to whoever opened it. */
   close(): Promise<void> {
+    this.sealingThread.stop();
     return this.stored.close();
   }
 
@@ -186,8 +216,11 @@ export class EncryptingEventStore implements EventStore {
       { expectedVersion: ANY_VERSION },
     );
     this.sealingKeys.delete(listenerId);
+    this.forgets++;
     this.recentlyOpened?.clear();
     const keysDeleted = await this.options.keys.deleteKeysOf(listenerId);
+    // Again once the keys are gone: an append that fetched the old key meanwhile is not remembered either.
+    this.forgets++;
     return {
       listenerId,
       version: appended.nextExpectedVersion,
@@ -197,32 +230,63 @@ export class EncryptingEventStore implements EventStore {
     };
   }
 
-  /** Seals one event; `plaintexts` gets what it sealed as opening would give it back (a JSON round trip), by event id. */
-  private async sealOne(
+  /**
+   * Seals the personal events of one append; `plaintexts` gets what each
+   * sealed as opening would give it back (a JSON round trip), by event id.
+   * Many events under one key go to the sealing thread, a few are sealed here.
+   */
+  private async sealAll(
     streamId: string,
-    event: NewEvent,
+    events: readonly NewEvent[],
     plaintexts: Map<string, SealedPayload>,
-  ): Promise<NewEvent> {
-    const owner = this.policy.ownerOf(streamId, event.type);
-    if (owner === undefined) return event;
-    const key = await this.sealingKey(owner);
-    const { metadata = {} } = event;
-    const open: Partial<EventMetadata> = {};
-    for (const name of OPEN_METADATA) if (metadata[name] !== undefined) open[name] = metadata[name];
-    const payload: SealedPayload = { data: event.data, metadata };
-    const json = JSON.stringify(payload);
-    const sealed = sealJson(key.key, key.kid, json, associatedData(streamId, event));
-    const opened = JSON.parse(json) as SealedPayload;
-    plaintexts.set(event.eventId, opened);
-    this.recentlyOpened?.remember(event.eventId, sealed, opened);
-    // occurredAt and actor go inside the seal; the store stamps occurredAt = recordedAt outside.
-    return {
-      eventId: event.eventId,
-      type: event.type,
-      schemaVersion: event.schemaVersion,
-      data: sealed,
-      metadata: open,
-    };
+  ): Promise<NewEvent[]> {
+    const forgetsBefore = this.forgets;
+    const pending: { at: number; event: NewEvent; key: DataKey; open: Partial<EventMetadata> }[] = [];
+    const jobs: SealJob[] = [];
+    // An append is one stream, so almost always one owner: its key is awaited once, not per event.
+    let owner: string | undefined;
+    let key: DataKey | undefined;
+    for (const [at, event] of events.entries()) {
+      const ownerHere = this.policy.ownerOf(streamId, event.type);
+      if (ownerHere === undefined) continue;
+      if (ownerHere !== owner || key === undefined) {
+        owner = ownerHere;
+        key = await this.sealingKey(owner);
+      }
+      const { metadata = {} } = event;
+      const open: Partial<EventMetadata> = {};
+      for (const name of OPEN_METADATA) if (metadata[name] !== undefined) open[name] = metadata[name];
+      const json = JSON.stringify({ data: event.data, metadata });
+      plaintexts.set(event.eventId, JSON.parse(json) as SealedPayload);
+      pending.push({ at, event, key, open });
+      jobs.push({ json, associatedData: associatedData(streamId, event) });
+    }
+    const sealed = await this.sealJobs(
+      pending.map((p) => p.key),
+      jobs,
+    );
+    const out = events.slice();
+    const remember = this.forgets === forgetsBefore ? this.recentlyOpened : undefined;
+    pending.forEach(({ at, event, open }, i) => {
+      remember?.remember(event.eventId, sealed[i], plaintexts.get(event.eventId));
+      // occurredAt and actor go inside the seal; the store stamps occurredAt = recordedAt outside.
+      out[at] = {
+        eventId: event.eventId,
+        type: event.type,
+        schemaVersion: event.schemaVersion,
+        data: sealed[i],
+        metadata: open,
+      };
+    });
+    return out;
+  }
+
+  private sealJobs(keys: readonly DataKey[], jobs: readonly SealJob[]): Promise<SealedData[]> | SealedData[] {
+    const [first] = keys;
+    const oneKey = first !== undefined && keys.every((key) => key === first);
+    if (oneKey && jobs.length >= this.sealOnThreadFrom)
+      return this.sealingThread.seal(first.key, first.kid, jobs);
+    return jobs.map((job, i) => sealJson(keys[i].key, keys[i].kid, job.json, job.associatedData));
   }
 
   private sealingKey(owner: string): Promise<DataKey> {
