@@ -28,3 +28,24 @@ export function newQfzzEvent<T extends EventType>(
   if (options.metadata) event.metadata = options.metadata;
   return event;
 }
+
+/**
+ * Another event with the type, schema version and data of one `newQfzzEvent`
+ * made, with an id and metadata of its own. The data was validated when that
+ * event was made and is not validated again: an import that plays one track
+ * a thousand times checks its data once. The two events share the data
+ * object, so neither may change it (no reader of the log does).
+ */
+export function repeatQfzzEvent<T extends EventType>(
+  made: NewEvent<T, EventDataOf<T>>,
+  options: NewQfzzEventOptions = {},
+): NewEvent<T, EventDataOf<T>> {
+  const event: NewEvent<T, EventDataOf<T>> = {
+    eventId: options.eventId ?? newEventId(),
+    type: made.type,
+    schemaVersion: made.schemaVersion,
+    data: made.data,
+  };
+  if (options.metadata) event.metadata = options.metadata;
+  return event;
+}

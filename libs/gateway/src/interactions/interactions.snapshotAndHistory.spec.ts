@@ -113,6 +113,39 @@ describe('interactions and the bulk history import', () => {
     expect(profile.body).toMatchObject({ interactionCount: 11_000, trustScore: 1, version: 11_001 });
   });
 
+  it('imports while other writes land in the same stream: every event once, versions gapless', async () => {
+    const { token } = await server.register({ listenerId: 'busy' });
+    const items = Array.from({ length: 6_000 }, (_, i) => ({ trackId: `t${(i % 12) + 1}` }));
+    const imported = call(`${server.url}/v1/listeners/busy/history`, {
+      method: 'POST',
+      token,
+      body: { items },
+    });
+    const singles: Promise<{ status: number; body: { version: number } }>[] = [];
+    for (let i = 0; i < 30; i++) {
+      singles.push(
+        call(`${server.url}/v1/listeners/busy/interactions`, {
+          method: 'POST',
+          token,
+          body: { trackId: 't1', type: 'like' },
+        }),
+      );
+      await new Promise((resolve) => setTimeout(resolve, 2));
+    }
+    const [response, ...single] = await Promise.all([imported, ...singles]);
+    expect(response.status).toBe(202);
+    expect(response.body.accepted).toBe(6_000);
+    expect(single.every((one) => one.status === 202)).toBe(true);
+    const stored = await server.store.readStream('listener-busy');
+    expect(stored.map((e) => e.version)).toEqual(Array.from({ length: 6_031 }, (_, i) => i + 1));
+    expect(new Set(stored.map((e) => e.eventId)).size).toBe(6_031);
+    expect(stored.filter((e) => e.type === 'TrackPlayed')).toHaveLength(6_000);
+    // Some single landed between two chunks of the import: those chunks were appended again after a conflict.
+    const playedVersions = stored.filter((e) => e.type === 'TrackPlayed').map((e) => e.version);
+    const [firstPlayed, lastPlayed] = [playedVersions[0], playedVersions[playedVersions.length - 1]];
+    expect(single.some(({ body }) => body.version > firstPlayed && body.version < lastPlayed)).toBe(true);
+  });
+
   it('answers 503, writing nothing, when no catalog service answers', async () => {
     const lonely = await startGatewayTestServer({ catalog: false, readyChecks: ['eventLog', 'profiles'] });
     try {

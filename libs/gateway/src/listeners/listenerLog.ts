@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import {
   listenerStreamId,
   newQfzzEvent,
+  repeatQfzzEvent,
   type EventDataOf,
   type EventType,
   type NewEvent,
@@ -24,14 +25,25 @@ export class ListenerLog {
     data: EventDataOf<T>,
     write: WriteContext,
     occurredAt?: string,
-  ): NewEvent {
-    return newQfzzEvent(type, data, {
-      metadata: {
-        occurredAt: occurredAt ?? this.deps.clock().toISOString(),
-        correlationId: write.correlationId,
-        actor: write.actor,
-      },
-    });
+  ): NewEvent<T, EventDataOf<T>> {
+    return newQfzzEvent(type, data, { metadata: this.metadata(write, occurredAt) });
+  }
+
+  /** Another event with the type and (already validated) data of `made`: see `repeatQfzzEvent`. */
+  repeat<T extends EventType>(
+    made: NewEvent<T, EventDataOf<T>>,
+    write: WriteContext,
+    occurredAt?: string,
+  ): NewEvent<T, EventDataOf<T>> {
+    return repeatQfzzEvent(made, { metadata: this.metadata(write, occurredAt) });
+  }
+
+  private metadata(write: WriteContext, occurredAt: string | undefined) {
+    return {
+      occurredAt: occurredAt ?? this.deps.clock().toISOString(),
+      correlationId: write.correlationId,
+      actor: write.actor,
+    };
   }
 
   async append(
