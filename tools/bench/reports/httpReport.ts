@@ -43,8 +43,9 @@ SQLite, and beside the requests four followers of the log (profiles, recommender
 catalog) fold every event. Work that used to be repeated is shared: appends arriving together commit
 together, the log's tail and what was just sealed stay in memory for the followers, WAL checkpoints run
 on a worker thread, and the profile follower gathers a busy second into one write per listener while
-reads see the log. Bulk import is bound by that per-event work on the one thread (sealing about a third
-of it). Single-request latency is set by garbage collection: young-generation collections of ~2 ms
+reads see the log. Bulk import is bound by that per-event work on the one thread; its AES-GCM runs on a
+sealing thread while the previous chunk is written, and time-ordered event ids keep each commit's index
+writes few ([ADR 0009](../adr/0009-bulk-import-per-event-cost.md)). Single-request latency is set by garbage collection: young-generation collections of ~2 ms
 several times a second, and an old-generation collection every few tens of seconds that can hold
 requests for 10-20 ms; a run that catches one shows it in p99 ([ADR 0008](../adr/0008-what-kept-requests-alive.md)
 says what used to keep every request alive and made both far more frequent).
