@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { loadAdminToken } from './adminToken';
-import { createEdgeApp } from './edgeApp';
+import { coListeningBudgetBytes } from '@qfzz/recommender';
+import { createEdgeApp, edgeRuntimeOf } from './edgeApp';
 import { cacheBudgetBytes } from './edgeRuntime';
 import { readStationConfig } from './stationConfig';
 import { loadTokenSecret } from './tokenSecret';
@@ -79,5 +80,51 @@ describe('edge mode on one device', () => {
     );
     expect(readStationConfig({ QFZZ_PERSONALIZATION: 'off' }).personalization).toBe(false);
     expect(() => readStationConfig({ QFZZ_HASH_CHAIN: 'off' })).toThrow(/the chain cannot be turned off/);
+  });
+
+  it('keeps the co-listening model to a quarter of QFZZ_MAX_MEMORY_MB, and says what it gave up', async () => {
+    const said: string[] = [];
+    const spy = jest
+      .spyOn(console, 'log')
+      .mockImplementation((line: unknown) => void said.push(String(line)));
+    try {
+      app = await createEdgeApp(
+        readStationConfig({
+          QFZZ_DATA_DIR: dataDir,
+          PORT: '0',
+          QFZZ_ADMIN_TOKEN: 'admin',
+          QFZZ_MAX_MEMORY_MB: '4',
+        }),
+      );
+      await app.listen(0, '127.0.0.1');
+      const url = `http://127.0.0.1:${(app.getHttpServer().address() as { port: number }).port}`;
+      const post = (path: string, body: unknown, token: string) =>
+        fetch(`${url}${path}`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        });
+      const tracks = Array.from({ length: 400 }, (_, i) => ({
+        trackId: `t${i}`,
+        title: `Song ${i}`,
+        artist: `Artist ${i % 40}`,
+        genre: ['rock', 'jazz', 'pop', 'edm'][i % 4],
+      }));
+      expect((await post('/v1/catalog/tracks', { tracks }, 'admin')).status).toBe(202);
+      const registered = await (await post('/v1/listeners', { listenerId: 'ada' }, '')).json();
+      const items = Array.from({ length: 4000 }, (_, i) => ({ trackId: `t${(i * 7) % 400}` }));
+      const imported = await post('/v1/listeners/ada/history', { items }, registered.token);
+      expect(imported.status).toBe(202);
+      const { recommender } = edgeRuntimeOf(app);
+      await recommender.follower.waitFor((await imported.json()).position);
+      const model = recommender.follower.coListening;
+      expect(model.estimatedBytes).toBeLessThanOrEqual(coListeningBudgetBytes(4) as number);
+      expect(model.limits.maxNeighbours).toBeLessThan(200);
+      expect(
+        said.some((line) => /^\[qfzz\] co-listening model: neighbours kept per track 200 -> 100/.test(line)),
+      ).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

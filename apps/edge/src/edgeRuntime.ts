@@ -18,7 +18,12 @@ import {
 } from '@qfzz/gateway';
 import { InProcessQueryBus, type QueryResponder } from '@qfzz/messaging';
 import { EncryptingEventStore, forgetListenerEverywhere, SqliteDataKeyStore } from '@qfzz/privacy';
-import { startRecommenderWorker } from '@qfzz/recommender';
+import {
+  coListeningBudgetBytes,
+  describeGiveUp,
+  startRecommenderWorker,
+  type RunningRecommender,
+} from '@qfzz/recommender';
 import {
   CommunityCommands,
   CommunityGraph,
@@ -66,6 +71,8 @@ export interface EdgeRuntime {
   catalog: CatalogProjection;
   adminToken: { token: string; generated: boolean };
   cacheBytes: number;
+  /** The recommender replica: its catalog index and co-listening model follow the log. */
+  recommender: RunningRecommender;
   /** Where the DJ's optional language-model voice lives (QFZZ_LLM_URL); undefined: the embedded phrasing only. */
   llm?: { url: string; model: string };
   gatewayDeps: GatewayDeps;
@@ -164,6 +171,10 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
       queryBus,
       cache,
       personalization: config.personalization,
+      coListening: {
+        memoryBudgetBytes: coListeningBudgetBytes(config.maxMemoryMb),
+        onGiveUp: (giveUp) => console.log(`[qfzz] ${describeGiveUp(giveUp)}`),
+      },
       profiles: {
         // Connections live in connection streams, which the taste-profile fold does not read.
         async getProfile(listenerId, minPosition) {
@@ -219,6 +230,7 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
       catalog,
       adminToken,
       cacheBytes,
+      recommender,
       llm: llm ? { url: llm.url, model: llm.model } : undefined,
       gatewayDeps: {
         eventStore: store,

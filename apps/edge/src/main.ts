@@ -12,7 +12,11 @@ async function main() {
   say(
     `${config.stationName} is on the air in edge mode at ${url} (data in ${config.dataDir}); API docs at ${url}/docs`,
   );
-  say(`profile cache budget ${Math.round(runtime.cacheBytes / 1024 / 1024)} MB`);
+  say(
+    config.maxMemoryMb === undefined
+      ? `profile cache budget ${Math.round(runtime.cacheBytes / 1024 / 1024)} MB; no memory budget for the co-listening model (QFZZ_MAX_MEMORY_MB sets one)`
+      : `memory budget ${config.maxMemoryMb} MB: a quarter each for the profile cache and the co-listening model (which keeps less detail past it, and says so)`,
+  );
   say(
     runtime.llm
       ? `the DJ speaks through ${runtime.llm.model} at ${runtime.llm.url} (embedded phrasing when it does not answer)`

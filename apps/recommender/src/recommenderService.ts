@@ -4,7 +4,12 @@ import {
   TasteProfileProjection,
   type ProfileReadModels,
 } from '@qfzz/profile-projection';
-import { startRecommenderWorker, type RunningRecommender } from '@qfzz/recommender';
+import {
+  coListeningBudgetBytes,
+  describeGiveUp,
+  startRecommenderWorker,
+  type RunningRecommender,
+} from '@qfzz/recommender';
 import {
   answers,
   readFlag,
@@ -19,12 +24,17 @@ export interface RecommenderSettings {
   playlistTtlSeconds: number;
   /** `QFZZ_PERSONALIZATION=off`: the same non-personalised playlists for everyone. */
   personalization: boolean;
+  /** `QFZZ_MAX_MEMORY_MB`: the co-listening model keeps to a quarter of it (`coListeningBudgetBytes`). */
+  maxMemoryMb?: number;
 }
 
 export function readRecommenderSettings(env: NodeJS.ProcessEnv): RecommenderSettings {
   return {
     playlistTtlSeconds: readWholeNumber(env, 'QFZZ_PLAYLIST_TTL_SECONDS', 600, 1, 86_400 * 30),
     personalization: readFlag(env, 'QFZZ_PERSONALIZATION', true),
+    maxMemoryMb: env.QFZZ_MAX_MEMORY_MB
+      ? readWholeNumber(env, 'QFZZ_MAX_MEMORY_MB', 0, 1, 1_048_576)
+      : undefined,
   };
 }
 
@@ -56,6 +66,10 @@ export const recommenderService: ServiceDefinition<RecommenderSettings, RunningR
         cache,
         cacheTtlSeconds: own.playlistTtlSeconds,
         personalization: own.personalization,
+        coListening: {
+          memoryBudgetBytes: coListeningBudgetBytes(own.maxMemoryMb),
+          onGiveUp: (giveUp) => log(describeGiveUp(giveUp), { giveUp }),
+        },
         // In cluster mode the recommender owns the catalog index, so it answers the catalog queries too.
         serveCatalog: true,
         onError: (error) => log('error', { error: String(error) }),
@@ -68,6 +82,8 @@ export const recommenderService: ServiceDefinition<RecommenderSettings, RunningR
     log('caught up with the log', {
       tracks: index.size,
       coListenedTracks: coListening.trackCount,
+      coListeningMemoryBytes: coListening.estimatedBytes,
+      coListeningLimits: coListening.limits,
       catalogMemoryBytes: index.memoryBytes(),
       catchUpMs: Date.now() - started,
     });

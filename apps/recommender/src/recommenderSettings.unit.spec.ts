@@ -1,3 +1,4 @@
+import { coListeningBudgetBytes } from '@qfzz/recommender';
 import { readServiceSettings } from '@qfzz/service-runtime';
 import { recommenderService } from './recommenderService';
 
@@ -28,6 +29,14 @@ describe('recommender settings', () => {
     });
     for (const bad of ['0', '-5', 'soon', '1.5'])
       expect(() => read({ ...SQLITE, QFZZ_PLAYLIST_TTL_SECONDS: bad })).toThrow(/QFZZ_PLAYLIST_TTL_SECONDS=/);
+  });
+
+  it('takes QFZZ_MAX_MEMORY_MB for the co-listening model, a quarter of it, and names a bad value', () => {
+    expect(read(SQLITE).own.maxMemoryMb).toBeUndefined();
+    expect(read({ ...SQLITE, QFZZ_MAX_MEMORY_MB: '256' }).own.maxMemoryMb).toBe(256);
+    expect(coListeningBudgetBytes(256)).toBe(64 * 1024 * 1024);
+    expect(coListeningBudgetBytes(undefined)).toBeUndefined();
+    expect(() => read({ ...SQLITE, QFZZ_MAX_MEMORY_MB: 'lots' })).toThrow(/QFZZ_MAX_MEMORY_MB=/);
   });
 
   it('says what is missing', () => {

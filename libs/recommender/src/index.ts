@@ -11,6 +11,7 @@ export * from './ranking/playlistGenerator';
 // Collaborative signal learnt from the log.
 export * from './coListening/coListeningFeedback';
 export * from './coListening/coListening';
+export * from './coListening/coListeningMemory';
 
 // The service: requests, cache keys, social signal, queries.
 export * from './service/playlistRequestError';

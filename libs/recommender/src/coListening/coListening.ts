@@ -8,6 +8,12 @@ import {
   type RecordedEvent,
 } from '@qfzz/domain';
 import { CO_LISTENING_FEEDBACK, isPositiveAct } from './coListeningFeedback';
+import {
+  estimateCoListeningBytes,
+  nextLimitStep,
+  type CoListeningGiveUp,
+  type CoListeningLimits,
+} from './coListeningMemory';
 
 export interface CoListeningOptions {
   /** A listener's positive tracks paired with each new one: the last this many. Default 50. */
@@ -16,6 +22,14 @@ export interface CoListeningOptions {
   heardSize?: number;
   /** Neighbours kept per track; past it the weakest half is dropped. Default 200. */
   maxNeighbours?: number;
+  /**
+   * Roughly how many bytes the model may take (`estimatedBytes`). Past it, it
+   * lowers its limits a step at a time (`nextLimitStep`: fewer neighbours per
+   * track, shorter lists per listener) and says so through `onGiveUp`.
+   * Default: no budget.
+   */
+  memoryBudgetBytes?: number;
+  onGiveUp?: (giveUp: CoListeningGiveUp) => void;
 }
 
 interface ListenerState {
@@ -65,9 +79,13 @@ export interface ListeningAct {
  * dropped when they are forgotten (`ListenerForgotten`).
  */
 export class CoListening {
-  private readonly windowSize: number;
-  private readonly heardSize: number;
-  private readonly maxNeighbours: number;
+  private readonly current: CoListeningLimits;
+  private readonly budgetBytes: number | undefined;
+  private readonly onGiveUp: ((giveUp: CoListeningGiveUp) => void) | undefined;
+  private atFloorsSaid = false;
+  /** Pair counts held, and track ids held in listeners' lists: what the memory estimate counts. */
+  private pairCount = 0;
+  private remembered = 0;
   private readonly idOf = new Map<string, number>();
   private readonly trackIds: string[] = [];
   private readonly entries: number[] = [];
@@ -80,9 +98,23 @@ export class CoListening {
   private listsVersion = -1;
 
   constructor(options: CoListeningOptions = {}) {
-    this.windowSize = options.windowSize ?? 50;
-    this.heardSize = options.heardSize ?? 500;
-    this.maxNeighbours = options.maxNeighbours ?? 200;
+    this.current = {
+      windowSize: options.windowSize ?? 50,
+      heardSize: options.heardSize ?? 500,
+      maxNeighbours: options.maxNeighbours ?? 200,
+    };
+    this.budgetBytes = options.memoryBudgetBytes;
+    this.onGiveUp = options.onGiveUp;
+  }
+
+  /** The limits in force (lower than configured once a memory budget made it give detail up). */
+  get limits(): Readonly<CoListeningLimits> {
+    return { ...this.current };
+  }
+
+  /** Roughly the bytes the model takes (see `coListeningMemory.ts`). */
+  get estimatedBytes(): number {
+    return estimateCoListeningBytes(this.usage());
   }
 
   /** Goes up with every change. */
@@ -106,6 +138,7 @@ export class CoListening {
     const listenerId = event.streamId.slice(LISTENER_STREAM_PREFIX.length);
     if (event.type === 'ListenerForgotten') {
       const state = this.listeners.get(listenerId);
+      if (state) this.remembered -= state.recent.length + state.heard.length;
       this.listeners.set(listenerId, {
         version: Math.max(event.version, state?.version ?? 0),
         recent: [],
@@ -136,8 +169,9 @@ export class CoListening {
     if (act.streamVersion <= state.version) return false;
     state.version = act.streamVersion;
     const track = this.intern(act.trackId);
+    const held = state.recent.length + state.heard.length;
 
-    pushDistinct(state.heard, track, this.heardSize);
+    pushDistinct(state.heard, track, this.current.heardSize);
     if (isPositiveAct(act.type, act.rating)) {
       if (!state.recent.includes(track)) {
         for (const other of state.recent) {
@@ -147,12 +181,15 @@ export class CoListening {
         this.entries[track]++;
         if (this.entries[track] > this.maxEntries) this.maxEntries = this.entries[track];
       }
-      pushDistinct(state.recent, track, this.windowSize);
+      pushDistinct(state.recent, track, this.current.windowSize);
     } else if (CO_LISTENING_FEEDBACK[act.type] === 'negative' || act.type === 'rate') {
       const at = state.recent.indexOf(track);
       if (at !== -1) state.recent.splice(at, 1);
     }
+    this.remembered += state.recent.length + state.heard.length - held;
     this.changes++;
+    if (this.budgetBytes !== undefined && this.estimatedBytes > this.budgetBytes)
+      this.fitBudget(this.budgetBytes);
     return true;
   }
 
@@ -264,8 +301,49 @@ export class CoListening {
 
   private bump(a: number, b: number): void {
     const map = this.pairs[a];
-    map.set(b, (map.get(b) ?? 0) + 1);
-    if (map.size > this.maxNeighbours) prune(map);
+    const count = map.get(b);
+    if (count === undefined) this.pairCount++;
+    map.set(b, (count ?? 0) + 1);
+    if (map.size > this.current.maxNeighbours) this.pairCount -= keepStrongest(map, Math.floor(map.size / 2));
+  }
+
+  private usage() {
+    return {
+      pairs: this.pairCount,
+      tracks: this.trackIds.length,
+      listeners: this.listeners.size,
+      remembered: this.remembered,
+    };
+  }
+
+  /** Lowers limits a step at a time until the estimate fits, and says what it gave up. */
+  private fitBudget(budgetBytes: number): void {
+    for (;;) {
+      const step = nextLimitStep(this.current, this.usage());
+      if (!step) {
+        if (!this.atFloorsSaid)
+          this.onGiveUp?.({ kind: 'at-floors', estimatedBytes: this.estimatedBytes, budgetBytes });
+        this.atFloorsSaid = true;
+        return;
+      }
+      this.current[step.setting] = step.to;
+      if (step.setting === 'maxNeighbours') {
+        for (const map of this.pairs) if (map.size > step.to) this.pairCount -= keepStrongest(map, step.to);
+      } else {
+        const list = step.setting === 'heardSize' ? 'heard' : 'recent';
+        for (const state of this.listeners.values()) {
+          const over = state[list].length - step.to;
+          if (over > 0) {
+            state[list].splice(0, over);
+            this.remembered -= over;
+          }
+        }
+      }
+      this.changes++;
+      const estimatedBytes = this.estimatedBytes;
+      this.onGiveUp?.({ kind: 'lowered', ...step, estimatedBytes, budgetBytes });
+      if (estimatedBytes <= budgetBytes) return;
+    }
   }
 }
 
@@ -276,18 +354,21 @@ function pushDistinct(list: number[], value: number, limit: number): void {
   if (list.length > limit) list.splice(0, list.length - limit);
 }
 
-/** Keeps the stronger half of a track's neighbours (ties: the older ones). */
-function prune(map: Map<number, number>): void {
+/** Keeps a track's `keep` strongest neighbours (ties: the older ones); returns how many it dropped. */
+function keepStrongest(map: Map<number, number>, keep: number): number {
+  if (map.size <= keep) return 0;
   const counts = [...map.values()].sort((a, b) => b - a);
-  const half = Math.floor(counts.length / 2);
-  const keep = counts[half - 1];
-  let tiesRoom = half - counts.filter((count) => count > keep).length;
+  const threshold = counts[keep - 1];
+  let tiesRoom = keep - counts.filter((count) => count > threshold).length;
+  let dropped = 0;
   for (const [key, count] of map) {
-    if (count > keep) continue;
-    if (count === keep && tiesRoom > 0) {
+    if (count > threshold) continue;
+    if (count === threshold && tiesRoom > 0) {
       tiesRoom--;
       continue;
     }
     map.delete(key);
+    dropped++;
   }
+  return dropped;
 }

@@ -2,6 +2,7 @@ import type { HotCache } from '@qfzz/cache';
 import { serveCatalogQueries } from '@qfzz/catalog';
 import type { EventStore } from '@qfzz/event-store';
 import type { QueryBus, QueryResponder } from '@qfzz/messaging';
+import { CoListening, type CoListeningOptions } from '../coListening/coListening';
 import { RecommenderLogFollower } from '../follower/recommenderLogFollower';
 import { PlaylistGenerator } from '../ranking/playlistGenerator';
 import { PlaylistService, type ProfileSource } from '../service/playlistService';
@@ -21,6 +22,8 @@ export interface RecommenderWorkerDeps {
   serveCatalog?: boolean;
   /** Wait until the catalog and co-listening have read the whole log before answering. Default true. */
   catchUpFirst?: boolean;
+  /** The co-listening model's settings, e.g. its memory budget (`coListeningBudgetBytes`). */
+  coListening?: CoListeningOptions;
   onError?: (error: unknown) => void;
 }
 
@@ -37,7 +40,10 @@ export interface RunningRecommender {
  * group). Friends' likes come from the trust service when one answers.
  */
 export async function startRecommenderWorker(deps: RecommenderWorkerDeps): Promise<RunningRecommender> {
-  const follower = new RecommenderLogFollower(deps.store, { onError: deps.onError }).start();
+  const follower = new RecommenderLogFollower(deps.store, {
+    onError: deps.onError,
+    coListening: new CoListening(deps.coListening),
+  }).start();
   if (deps.catchUpFirst ?? true) await follower.caughtUp();
   const generator = new PlaylistGenerator(follower.index, { coListening: follower.coListening });
   const service = new PlaylistService({
