@@ -115,7 +115,10 @@ describe('edge mode on one device', () => {
       const items = Array.from({ length: 4000 }, (_, i) => ({ trackId: `t${(i * 7) % 400}` }));
       const imported = await post('/v1/listeners/ada/history', { items }, registered.token);
       expect(imported.status).toBe(202);
-      const { recommender } = edgeRuntimeOf(app);
+      const { recommender, catalog } = edgeRuntimeOf(app);
+      // One copy of the catalog: the recommender reads the catalog projection's index.
+      expect(recommender.follower.index).toBe(catalog.index);
+      expect(catalog.index.size).toBe(400);
       await recommender.follower.waitFor((await imported.json()).position);
       const model = recommender.follower.coListening;
       expect(model.estimatedBytes).toBeLessThanOrEqual(coListeningBudgetBytes(4) as number);

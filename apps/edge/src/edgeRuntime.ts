@@ -165,11 +165,12 @@ export async function openEdgeRuntime(config: StationConfig): Promise<EdgeRuntim
       )),
     );
 
-    // the recommender: its own catalog index and co-listening model, from the log
+    // the recommender: the catalog projection's index (one copy of the catalog) and its co-listening model
     const recommender = await startRecommenderWorker({
       store,
       queryBus,
       cache,
+      catalogIndex: catalog.index,
       personalization: config.personalization,
       coListening: {
         memoryBudgetBytes: coListeningBudgetBytes(config.maxMemoryMb),

@@ -124,13 +124,17 @@ export class CatalogIndex {
   /**
    * Folds one event from the log. Only `TracksAddedToCatalog` on the
    * `catalog` stream counts; anything else is ignored (returns false). The
-   * data is upcast and validated as every consumer must.
+   * data is upcast and validated as every consumer must. An event at or
+   * before the last position folded is skipped (returns false): two
+   * followers of the log may share one index (edge mode), and the one behind
+   * must not put back an older version of a track.
    */
   applyEvent(event: RecordedEvent): boolean {
     if (event.type !== 'TracksAddedToCatalog' || event.streamId !== CATALOG_STREAM_ID) return false;
+    if (event.position <= this.lastPosition) return false;
     const data = parseEventData('TracksAddedToCatalog', event.schemaVersion, event.data);
     this.applyTracks(data.tracks);
-    if (event.position > this.lastPosition) this.lastPosition = event.position;
+    this.lastPosition = event.position;
     return true;
   }
 

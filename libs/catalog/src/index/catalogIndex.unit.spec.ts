@@ -113,6 +113,20 @@ describe('CatalogIndex', () => {
     expect(index.size).toBe(1);
   });
 
+  it('skips an event at or before the last position it folded: a second follower behind puts nothing back', () => {
+    const index = new CatalogIndex();
+    const older = catalogEvent(3, [track(1, { title: 'Old title' })]);
+    const newer = catalogEvent(7, [track(1, { title: 'New title' })]);
+    expect(index.applyEvent(older)).toBe(true);
+    expect(index.applyEvent(newer)).toBe(true);
+    const version = index.version;
+    // The other follower of the same log, behind, delivers both again.
+    expect(index.applyEvent(older)).toBe(false);
+    expect(index.applyEvent(newer)).toBe(false);
+    expect(index.trackAt(index.rowOf(track(1).trackId) as number).title).toBe('New title');
+    expect(index.version).toBe(version);
+  });
+
   describe('search', () => {
     const index = new CatalogIndex();
     index.applyTracks(Array.from({ length: 120 }, (_, n) => track(n)));

@@ -1,5 +1,5 @@
 import type { HotCache } from '@qfzz/cache';
-import { serveCatalogQueries } from '@qfzz/catalog';
+import { serveCatalogQueries, type CatalogIndex } from '@qfzz/catalog';
 import type { EventStore } from '@qfzz/event-store';
 import type { QueryBus, QueryResponder } from '@qfzz/messaging';
 import { CoListening, type CoListeningOptions } from '../coListening/coListening';
@@ -22,6 +22,12 @@ export interface RecommenderWorkerDeps {
   serveCatalog?: boolean;
   /** Wait until the catalog and co-listening have read the whole log before answering. Default true. */
   catchUpFirst?: boolean;
+  /**
+   * A catalog index another follower of the same log keeps (edge mode's
+   * `CatalogProjection`): shared instead of a second copy of the catalog.
+   * Default: the recommender folds its own.
+   */
+  catalogIndex?: CatalogIndex;
   /** The co-listening model's settings, e.g. its memory budget (`coListeningBudgetBytes`). */
   coListening?: CoListeningOptions;
   onError?: (error: unknown) => void;
@@ -42,6 +48,7 @@ export interface RunningRecommender {
 export async function startRecommenderWorker(deps: RecommenderWorkerDeps): Promise<RunningRecommender> {
   const follower = new RecommenderLogFollower(deps.store, {
     onError: deps.onError,
+    index: deps.catalogIndex,
     coListening: new CoListening(deps.coListening),
   }).start();
   if (deps.catchUpFirst ?? true) await follower.caughtUp();
