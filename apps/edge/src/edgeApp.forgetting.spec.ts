@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { EDGE_TEST_ADMIN, flowCatalog, startEdgeTestApp, type EdgeTestApp } from './testing/edgeTestApp';
+import { edgeRuntimeOf } from './edgeApp';
 
 /** Every byte SQLite keeps for a database file: the file, its WAL and journal. */
 function databaseBytes(file: string): Buffer {
@@ -54,6 +55,16 @@ describe('edge mode: forgetting a listener (crypto-shredding) through HTTP', () 
       loving: [{ trackId: 'trk-2', friends: 1 }],
     });
 
+    // Her favourite and a like pair trk-2 with trk-3 in the recommender's shared co-listening counts.
+    const liked = await edge.call('/v1/listeners/ximena/interactions', {
+      method: 'POST',
+      token: ximena,
+      body: { trackId: 'trk-3', type: 'like' },
+    });
+    const { recommender } = edgeRuntimeOf(edge.app);
+    await recommender.follower.waitFor(liked.body.position);
+    expect(recommender.follower.coListening.similarity('trk-2', 'trk-3')).toBeGreaterThan(0);
+
     // Before: the export opens the data for its owner; the log file holds only ciphertext.
     const exported = await edge.call('/v1/listeners/ximena/events', { token: ximena });
     expect(JSON.stringify(exported.body)).toContain(SECRET_ARTIST);
@@ -63,6 +74,12 @@ describe('edge mode: forgetting a listener (crypto-shredding) through HTTP', () 
 
     const forgotten = await edge.call('/v1/listeners/ximena', { method: 'DELETE', token: ximena });
     expect(forgotten).toMatchObject({ status: 202, body: { listenerId: 'ximena', forgotten: true } });
+    // Her share of the co-listening counts goes too (the recommender folds the log afresh without it).
+    await recommender.follower.caughtUp();
+    await recommender.follower.refolded();
+    expect(recommender.follower.coListeningRefolds).toBe(1);
+    expect(recommender.follower.coListening.similarity('trk-2', 'trk-3')).toBe(0);
+    expect(recommender.follower.coListening.entriesOf('trk-2')).toBe(0);
 
     const expectGone = async () => {
       for (const [method, path, body] of [

@@ -38,6 +38,8 @@ interface ListenerState {
   /** Internal track ids, oldest first, distinct. */
   recent: number[];
   heard: number[];
+  /** Whether their listening went into the counts everyone shares (pairs, entries). */
+  counted: boolean;
 }
 
 /**
@@ -75,22 +77,28 @@ export interface ListeningAct {
  * window. Events apply once per listener stream version, so redelivery and
  * replay give the same model.
  *
- * The counts are aggregates over everyone; a listener's own windows are
- * dropped when they are forgotten (`ListenerForgotten`).
+ * The counts are aggregates over everyone. When a listener is forgotten
+ * (`ListenerForgotten`) their own windows go at once; what they added to the
+ * shared counts goes with a fold of the log into a fresh model
+ * (`emptyCopy`, then `takeOver`), which `RecommenderLogFollower` runs.
  */
 export class CoListening {
-  private readonly current: CoListeningLimits;
+  private current: CoListeningLimits;
+  private readonly options: CoListeningOptions;
   private readonly budgetBytes: number | undefined;
   private readonly onGiveUp: ((giveUp: CoListeningGiveUp) => void) | undefined;
   private atFloorsSaid = false;
   /** Pair counts held, and track ids held in listeners' lists: what the memory estimate counts. */
   private pairCount = 0;
   private remembered = 0;
-  private readonly idOf = new Map<string, number>();
-  private readonly trackIds: string[] = [];
-  private readonly entries: number[] = [];
-  private readonly pairs: Map<number, number>[] = [];
-  private readonly listeners = new Map<string, ListenerState>();
+  private idOf = new Map<string, number>();
+  private trackIds: string[] = [];
+  private entries: number[] = [];
+  private pairs: Map<number, number>[] = [];
+  private listeners = new Map<string, ListenerState>();
+  /** Each forgotten listener and the stream version of their (latest) `ListenerForgotten`. */
+  private forgottenAt = new Map<string, number>();
+  private forgottenCounted = false;
   private changes = 0;
   private maxEntries = 0;
   /** Neighbour lists by internal id, for the model at `listsVersion`. */
@@ -98,6 +106,7 @@ export class CoListening {
   private listsVersion = -1;
 
   constructor(options: CoListeningOptions = {}) {
+    this.options = options;
     this.current = {
       windowSize: options.windowSize ?? 50,
       heardSize: options.heardSize ?? 500,
@@ -132,18 +141,61 @@ export class CoListening {
     return this.maxEntries;
   }
 
+  /** A forgotten listener's listening is still in the shared counts (until a fresh fold is taken over). */
+  get holdsForgottenListening(): boolean {
+    return this.forgottenCounted;
+  }
+
+  /**
+   * An empty model at this one's limits that already knows who was forgotten
+   * and when, so a fold of the whole log into it leaves out what they did
+   * before (even where the log still reads it). Fold the log into it, then
+   * `takeOver` it.
+   */
+  emptyCopy(): CoListening {
+    const fresh = new CoListening({ ...this.options, ...this.current, onGiveUp: undefined });
+    for (const [listenerId, version] of this.forgottenAt) {
+      fresh.listeners.set(listenerId, { version, recent: [], heard: [], counted: false });
+      fresh.forgottenAt.set(listenerId, version);
+    }
+    return fresh;
+  }
+
+  /**
+   * Becomes `fresh` (an `emptyCopy` folded at least as far as this model):
+   * every reader keeps its reference, and `version` moves on.
+   */
+  takeOver(fresh: CoListening): void {
+    this.current = fresh.current;
+    this.pairCount = fresh.pairCount;
+    this.remembered = fresh.remembered;
+    this.idOf = fresh.idOf;
+    this.trackIds = fresh.trackIds;
+    this.entries = fresh.entries;
+    this.pairs = fresh.pairs;
+    this.listeners = fresh.listeners;
+    this.forgottenAt = fresh.forgottenAt;
+    this.forgottenCounted = fresh.forgottenCounted;
+    this.maxEntries = fresh.maxEntries;
+    this.changes = Math.max(this.changes, fresh.changes) + 1;
+    this.lists.clear();
+  }
+
   /** Folds one log event; anything but a listener's track feedback or forgetting is ignored. */
-  applyEvent(event: RecordedEvent): boolean {
+  applyEvent(
+    event: Pick<RecordedEvent, 'streamId' | 'type' | 'version' | 'schemaVersion' | 'data'>,
+  ): boolean {
     if (!event.streamId.startsWith(LISTENER_STREAM_PREFIX)) return false;
     const listenerId = event.streamId.slice(LISTENER_STREAM_PREFIX.length);
     if (event.type === 'ListenerForgotten') {
       const state = this.listeners.get(listenerId);
-      if (state) this.remembered -= state.recent.length + state.heard.length;
-      this.listeners.set(listenerId, {
-        version: Math.max(event.version, state?.version ?? 0),
-        recent: [],
-        heard: [],
-      });
+      if (state && event.version <= state.version) return false;
+      if (state) {
+        this.remembered -= state.recent.length + state.heard.length;
+        if (state.counted) this.forgottenCounted = true;
+      }
+      this.listeners.set(listenerId, { version: event.version, recent: [], heard: [], counted: false });
+      this.forgottenAt.set(listenerId, event.version);
       this.changes++;
       return true;
     }
@@ -165,7 +217,8 @@ export class CoListening {
   /** Folds one reaction; false when that stream version was already applied. */
   observe(act: ListeningAct): boolean {
     let state = this.listeners.get(act.listenerId);
-    if (!state) this.listeners.set(act.listenerId, (state = { version: 0, recent: [], heard: [] }));
+    if (!state)
+      this.listeners.set(act.listenerId, (state = { version: 0, recent: [], heard: [], counted: false }));
     if (act.streamVersion <= state.version) return false;
     state.version = act.streamVersion;
     const track = this.intern(act.trackId);
@@ -180,6 +233,7 @@ export class CoListening {
         }
         this.entries[track]++;
         if (this.entries[track] > this.maxEntries) this.maxEntries = this.entries[track];
+        state.counted = true;
       }
       pushDistinct(state.recent, track, this.current.windowSize);
     } else if (CO_LISTENING_FEEDBACK[act.type] === 'negative' || act.type === 'rate') {
