@@ -111,7 +111,9 @@ describe('edge mode on one device', () => {
         genre: ['rock', 'jazz', 'pop', 'edm'][i % 4],
       }));
       expect((await post('/v1/catalog/tracks', { tracks }, 'admin')).status).toBe(202);
-      const registered = await (await post('/v1/listeners', { listenerId: 'ada' }, '')).json();
+      const registered = (await (await post('/v1/listeners', { listenerId: 'ada' }, '')).json()) as {
+        token: string;
+      };
       const items = Array.from({ length: 4000 }, (_, i) => ({ trackId: `t${(i * 7) % 400}` }));
       const imported = await post('/v1/listeners/ada/history', { items }, registered.token);
       expect(imported.status).toBe(202);
@@ -119,7 +121,7 @@ describe('edge mode on one device', () => {
       // One copy of the catalog: the recommender reads the catalog projection's index.
       expect(recommender.follower.index).toBe(catalog.index);
       expect(catalog.index.size).toBe(400);
-      await recommender.follower.waitFor((await imported.json()).position);
+      await recommender.follower.waitFor(((await imported.json()) as { position: number }).position);
       const model = recommender.follower.coListening;
       expect(model.estimatedBytes).toBeLessThanOrEqual(coListeningBudgetBytes(4) as number);
       expect(model.limits.maxNeighbours).toBeLessThan(200);
