@@ -1,5 +1,0 @@
-export * from './recordedEvent';
-export * from './canonical';
-export * from './hashChain';
-export * from './ids';
-export * from './streamIds';
