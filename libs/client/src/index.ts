@@ -2,6 +2,7 @@ export * from './qfzzClient';
 export * from './qfzzApiError';
 export * from './qfzzNetworkError';
 export * from './session/listenerSession';
+export type { ListenerCalls } from './session/listenerCalls';
 export type { FetchLike } from './http/httpTransport';
 export * from './sse/eventStreamParser';
 export type {

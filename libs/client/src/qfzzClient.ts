@@ -25,9 +25,10 @@ import type {
 import type { DjReply, Greeting, Playlist, PlaylistOptions } from './types/playlists';
 import { HttpTransport, type FetchLike, type HttpRequest } from './http/httpTransport';
 import { queryString, segment } from './http/queryString';
+import type { ListenerCalls } from './session/listenerCalls';
 import { ListenerSession } from './session/listenerSession';
 import { ListenerTokens } from './session/listenerTokens';
-import { ReadYourWrites } from './session/readYourWrites';
+import { ReadYourWrites, type ReadOptions } from './session/readYourWrites';
 import {
   openListenerStream,
   type CloseStream,
@@ -60,14 +61,7 @@ export interface QfzzClientOptions {
   readYourWrites?: boolean;
 }
 
-/** Reads that can wait for a log position (read-your-writes). */
-export interface ReadOptions {
-  /**
-   * The answer reflects at least this log position of the listener, e.g. a
-   * `position` a write returned. Default: this client's last unseen write.
-   */
-  minPosition?: number;
-}
+export type { ReadOptions } from './session/readYourWrites';
 
 export interface WaitForReplayOptions {
   /** Default 100 ms. */
@@ -98,7 +92,7 @@ export interface GatewayHealth {
  * Errors: a refusal is a `QfzzApiError` (`status`, `error`, `message` of the
  * gateway's body); no answer is a `QfzzNetworkError` naming the URL.
  */
-export class QfzzClient {
+export class QfzzClient implements ListenerCalls {
   readonly baseUrl: string;
   private readonly http: HttpTransport;
   private readonly tokens: ListenerTokens;

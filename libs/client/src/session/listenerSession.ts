@@ -1,4 +1,5 @@
-import type { QfzzClient, ReadOptions } from '../qfzzClient';
+import type { ListenerCalls } from './listenerCalls';
+import type { ReadOptions } from './readYourWrites';
 import type { ListenerStreamHandlers, ListenerStreamOptions, CloseStream } from '../sse/listenerStream';
 import type { CommunityChange, CommunityView } from '../types/community';
 import type { DjChoice } from '../types/djs';
@@ -29,7 +30,7 @@ import type { DjReply, Greeting, Playlist, PlaylistOptions } from '../types/play
  */
 export class ListenerSession {
   constructor(
-    private readonly client: QfzzClient,
+    private readonly client: ListenerCalls,
     readonly listenerId: string,
   ) {}
 

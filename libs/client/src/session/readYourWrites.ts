@@ -1,3 +1,12 @@
+/** Reads that can wait for a log position (read-your-writes). */
+export interface ReadOptions {
+  /**
+   * The answer reflects at least this log position of the listener, e.g. a
+   * `position` a write returned. Default: this client's last unseen write.
+   */
+  minPosition?: number;
+}
+
 /**
  * Read-your-writes bookkeeping per listener: the highest log position this
  * client wrote, and the highest it has seen a profile reflect. A read only
