@@ -58,10 +58,15 @@ export interface ShapedOffer {
   fewOfAskedFor: boolean;
 }
 
+/** Tracks by one artist in an offer while other artists can fill it, unless the listener named that artist. */
+export const OFFER_TRACKS_PER_ARTIST = 2;
+
 /**
  * The recommender's order, with what the listener named first and what they
- * ruled out removed. The playlist contract has no genre filter, so this is
- * where "some electronic" becomes electronic.
+ * ruled out removed, and no more than `OFFER_TRACKS_PER_ARTIST` by one
+ * artist they did not name while others can fill the offer (a catalog heavy
+ * in one band made "some rock" five songs by it). The playlist contract has
+ * no genre filter, so this is where "some electronic" becomes electronic.
  */
 export function shapeOffer(
   tracks: readonly PlaylistTrack[],
@@ -76,9 +81,33 @@ export function shapeOffer(
   const genres = new Set(understood.genres ?? []);
   const artists = new Set(understood.artists ?? []);
   if (genres.size === 0 && artists.size === 0)
-    return { tracks: allowed.slice(0, size), fewOfAskedFor: false };
+    return { tracks: spreadArtists(allowed, size, artists), fewOfAskedFor: false };
   const named = (track: PlaylistTrack) => genres.has(track.genre.toLowerCase()) || artists.has(track.artist);
   const matching = allowed.filter(named);
+  const offer = spreadArtists(matching, size, artists);
   const others = allowed.filter((track) => !named(track));
-  return { tracks: [...matching, ...others].slice(0, size), fewOfAskedFor: matching.length < size };
+  offer.push(...spreadArtists(others, size - offer.length, artists));
+  return { tracks: offer, fewOfAskedFor: matching.length < size };
+}
+
+/** Up to `size` tracks in order, an artist past its share held back until nothing else is left. */
+function spreadArtists(
+  tracks: readonly PlaylistTrack[],
+  size: number,
+  namedArtists: ReadonlySet<string>,
+): PlaylistTrack[] {
+  const picked: PlaylistTrack[] = [];
+  const heldBack: PlaylistTrack[] = [];
+  const perArtist = new Map<string, number>();
+  for (const track of tracks) {
+    if (picked.length >= size) break;
+    const count = perArtist.get(track.artist) ?? 0;
+    if (count >= OFFER_TRACKS_PER_ARTIST && !namedArtists.has(track.artist)) heldBack.push(track);
+    else {
+      perArtist.set(track.artist, count + 1);
+      picked.push(track);
+    }
+  }
+  for (const track of heldBack) if (picked.length < size) picked.push(track);
+  return picked;
 }
